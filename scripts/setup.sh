@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what building (`setup.sh build`) or also testing (`setup.sh test`)
+# needs, skipping whatever is already there. Safe to run again and again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=123
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+fail() {
+  printf '\033[31m[setup] %s\033[0m\n' "$1" >&2
+  printf '[setup] what to do: %s\n' "$2" >&2
+  exit 1
+}
+
+for tool in cargo rustup node npm; do
+  command -v "$tool" >/dev/null || fail "$tool is missing" "install rustup (https://rustup.rs) and Node.js 20+ first"
+done
+export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
+
+grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml ||
+  fail "Trunk.toml pins another wasm-bindgen than Cargo.lock ($WASM_BINDGEN_VERSION)" \
+    "set [tools] wasm_bindgen = \"$WASM_BINDGEN_VERSION\" in Trunk.toml"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown ||
+    fail "rustup could not add the wasm target" "run: rustup target add wasm32-unknown-unknown"
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (takes about 7 minutes once)"
+  cargo install --locked "trunk@$TRUNK_VERSION" ||
+    fail "trunk did not install" "run: cargo install --locked trunk@$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ] ||
+  ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (the version in Cargo.lock)"
+  # --locked does not build for this crate version; the plain install does.
+  cargo install "wasm-bindgen-cli@$WASM_BINDGEN_VERSION" ||
+    fail "wasm-bindgen-cli did not install" "run: cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+  say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION into .tools/"
+  mkdir -p .tools
+  npm install --prefix .tools --no-save --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null ||
+    fail "binaryen did not install" "run: npm install --prefix .tools binaryen@$BINARYEN_VERSION"
+fi
+
+if [ "${1:-build}" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Debian's chromium and chromium-driver"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO=sudo
+    { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; } ||
+      fail "chromium did not install" "run: sudo apt-get install chromium chromium-driver"
+  fi
+  if [ ! -d tests/e2e/node_modules/@playwright/test ] ||
+    [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+    say "installing the end-to-end test packages (tests/e2e)"
+    (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null) ||
+      fail "npm ci failed in tests/e2e" "run: cd tests/e2e && npm ci"
+  fi
+fi
+say "ready"

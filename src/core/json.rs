@@ -1,0 +1,864 @@
+//! A small, fast, panic-free JSON parser (RFC 8259).
+//!
+//! Why it exists: the widget receives its events as one JSON string. Walking a
+//! JS object graph field by field through wasm-bindgen is too slow at 100,000
+//! events, and `serde_json` costs too many wasm bytes. This parser makes one
+//! pass over the bytes and builds a plain [`Value`] tree.
+//!
+//! It never panics (no indexing, unwraps or overflowing arithmetic) and caps
+//! nesting at 256 levels, so hostile input yields a [`JsonError`] instead of a
+//! crash or a stack overflow.
+
+use std::fmt;
+
+/// Deepest nesting of arrays and objects combined that [`parse`] accepts; the
+/// parser recurses once per level, so this bound keeps the stack small.
+const MAX_DEPTH: usize = 256;
+
+/// A parsed JSON value. Objects keep member order (a Vec, not a map).
+///
+/// A Vec keeps parsing cheap and the wasm small, keeps the author's order for
+/// error messages, and objects in event data are small enough that a linear
+/// [`Value::get`] is fast.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `null`, which event data uses for "no value".
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// Any JSON number; JavaScript numbers are f64, so this loses nothing the
+    /// embedding page could have sent. Always finite.
+    Number(f64),
+    /// A string with all escapes decoded.
+    String(String),
+    /// An array, in order.
+    Array(Vec<Value>),
+    /// An object's members in source order, duplicates kept.
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    /// Member lookup on objects, so callers can read fields by name. When a
+    /// key repeats, the LAST one wins (JSON.parse semantics); None for
+    /// non-objects.
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        match self {
+            Value::Object(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The text of a string value, so callers need not match on [`Value`].
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The number of a number value, so callers need not match on [`Value`].
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// The elements of an array value, so callers need not match on [`Value`].
+    pub fn as_array(&self) -> Option<&[Value]> {
+        match self {
+            Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// For error messages: "null", "a boolean", "a number", "a string", "an
+    /// array", "an object" (as in "expected a string, but found a number").
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+/// Parse a whole JSON text (RFC 8259); this is the one entry point the widget
+/// needs. A leading UTF-8 BOM (U+FEFF) is skipped (files saved by some editors
+/// start with one) and is not counted in error columns; surrounding whitespace
+/// is allowed; anything after the value is an error.
+pub fn parse(input: &str) -> Result<Value, JsonError> {
+    let src = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut p = Parser { src, pos: 0 };
+    let value = p.value(0)?;
+    p.skip_ws();
+    match p.found() {
+        None => Ok(value),
+        Some(c) => Err(p.error(p.pos, Kind::Trailing(c))),
+    }
+}
+
+/// Why [`parse`] rejected its input and where, so that the widget can show
+/// the page author a message that points at the mistake.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonError {
+    line: usize,
+    column: usize,
+    kind: Kind,
+}
+
+impl JsonError {
+    /// The 1-based line of the error, for pointing the author at it.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column of the error, counted in chars (not bytes), as
+    /// editors show it.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+/// What went wrong. `Option<char>` is what was found: `None` is the end of
+/// the input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// Expected `.0`, found `.1`, then a hint `.2` (empty or "; ...").
+    Expected(&'static str, Option<char>, &'static str),
+    UnterminatedString,
+    InvalidEscape(Option<char>),
+    InvalidUnicodeEscape(Option<char>),
+    ControlCharacter(char),
+    /// Invalid number: expected `.0`, found `.1`.
+    InvalidNumber(&'static str, Option<char>),
+    LeadingZero(char),
+    NumberOutOfRange,
+    Trailing(char),
+    TooDeep,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}: ", self.line, self.column)?;
+        match self.kind {
+            Kind::Expected(what, found, hint) => {
+                write!(f, "expected {what}, but found ")?;
+                write_found(f, found)?;
+                f.write_str(hint)
+            }
+            Kind::UnterminatedString => f.write_str(
+                "unterminated string starting here: expected a closing `\"`, \
+                 but found the end of the input",
+            ),
+            Kind::InvalidEscape(found) => {
+                f.write_str(
+                    "invalid escape in a string: expected one of \
+                     `\"\\/bfnrtu` after `\\`, but found ",
+                )?;
+                write_found(f, found)?;
+                f.write_str("; write a literal backslash as `\\\\`")
+            }
+            Kind::InvalidUnicodeEscape(found) => {
+                f.write_str("invalid `\\u` escape: expected 4 hexadecimal digits, but found ")?;
+                write_found(f, found)
+            }
+            Kind::ControlCharacter(c) => write!(
+                f,
+                "unescaped control character U+{0:04X} in a string; write it as `\\u{0:04X}`",
+                u32::from(c)
+            ),
+            Kind::InvalidNumber(what, found) => {
+                write!(f, "invalid number: expected {what}, but found ")?;
+                write_found(f, found)
+            }
+            Kind::LeadingZero(c) => write!(
+                f,
+                "invalid number: expected `.`, `e` or the end of the number after \
+                 a leading `0`, but found `{c}`; remove the leading zero"
+            ),
+            Kind::NumberOutOfRange => f.write_str(
+                "number out of range: expected a magnitude below about 1.8e308, \
+                 which fits in a 64-bit float",
+            ),
+            Kind::Trailing(c) => {
+                f.write_str("expected the end of the input after the JSON value, but found ")?;
+                write_found(f, Some(c))?;
+                f.write_str("; wrap multiple values in an array")
+            }
+            Kind::TooDeep => f.write_str(
+                "nesting deeper than 256 levels of arrays and objects; flatten the data",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Shows a found char so that invisible ones are still readable.
+fn write_found(f: &mut fmt::Formatter<'_>, found: Option<char>) -> fmt::Result {
+    match found {
+        None => f.write_str("the end of the input"),
+        Some(c) if c.is_ascii_graphic() => write!(f, "`{c}`"),
+        Some(c) if c.is_control() || c == ' ' => write!(f, "U+{:04X}", u32::from(c)),
+        Some(c) => write!(f, "`{c}` (U+{:04X})", u32::from(c)),
+    }
+}
+
+/// Recursive-descent parser over the bytes of `src`. Every position it stops
+/// at is just after an ASCII byte, so it is always a char boundary.
+struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.as_bytes().get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let hit = self.peek() == Some(byte);
+        if hit {
+            self.pos += 1;
+        }
+        hit
+    }
+
+    /// The char at the current position, for error messages.
+    fn found(&self) -> Option<char> {
+        self.src.get(self.pos..).and_then(|s| s.chars().next())
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips ASCII digits; true if there was at least one.
+    fn digits(&mut self) -> bool {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos > start
+    }
+
+    fn error(&self, at: usize, kind: Kind) -> JsonError {
+        let mut at = at.min(self.src.len());
+        while !self.src.is_char_boundary(at) {
+            at = at.saturating_sub(1);
+        }
+        let before = self.src.get(..at).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        JsonError {
+            line: before.bytes().filter(|&b| b == b'\n').count() + 1,
+            column: before.get(line_start..).unwrap_or("").chars().count() + 1,
+            kind,
+        }
+    }
+
+    fn expected(&self, what: &'static str, hint: &'static str) -> JsonError {
+        self.error(self.pos, Kind::Expected(what, self.found(), hint))
+    }
+
+    /// Parses one value; `depth` is the number of arrays/objects around it.
+    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b'[' | b'{') if depth >= MAX_DEPTH => Err(self.error(self.pos, Kind::TooDeep)),
+            Some(b'[') => self.array(depth + 1),
+            Some(b'{') => self.object(depth + 1),
+            Some(b'"') => {
+                self.pos += 1;
+                self.string().map(Value::String)
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("`true`", Value::Bool(true)),
+            Some(b'f') => self.literal("`false`", Value::Bool(false)),
+            Some(b'n') => self.literal("`null`", Value::Null),
+            Some(b'\'') => Err(self.expected("a JSON value", "; JSON strings use double quotes")),
+            Some(b'+') => Err(self.expected("a JSON value", "; remove the `+`")),
+            Some(b'.') => Err(self.expected("a JSON value", "; write a `0` before the `.`")),
+            _ => Err(self.expected("a JSON value", "")),
+        }
+    }
+
+    /// `word` is the literal in backticks, as shown in the error.
+    fn literal(&mut self, word: &'static str, value: Value) -> Result<Value, JsonError> {
+        for byte in word.trim_matches('`').bytes() {
+            if !self.eat(byte) {
+                return Err(self.expected(word, ""));
+            }
+        }
+        Ok(value)
+    }
+
+    /// Validates the JSON number grammar on the bytes, then lets the standard
+    /// library convert the slice (correctly rounded).
+    fn number(&mut self) -> Result<Value, JsonError> {
+        let start = self.pos;
+        let minus = self.eat(b'-');
+        if self.eat(b'0') {
+            if let Some(c @ b'0'..=b'9') = self.peek() {
+                return Err(self.error(self.pos, Kind::LeadingZero(char::from(c))));
+            }
+        } else if !self.digits() {
+            let what = if minus {
+                "a digit after `-`"
+            } else {
+                "a digit"
+            };
+            return Err(self.error(self.pos, Kind::InvalidNumber(what, self.found())));
+        }
+        if self.eat(b'.') && !self.digits() {
+            let kind = Kind::InvalidNumber("a digit after `.`", self.found());
+            return Err(self.error(self.pos, kind));
+        }
+        if self.eat(b'e') || self.eat(b'E') {
+            if !self.eat(b'+') {
+                self.eat(b'-');
+            }
+            if !self.digits() {
+                let kind = Kind::InvalidNumber("a digit in the exponent", self.found());
+                return Err(self.error(self.pos, kind));
+            }
+        }
+        match self.src.get(start..self.pos).map(str::parse::<f64>) {
+            Some(Ok(n)) if n.is_finite() => Ok(Value::Number(n)),
+            _ => Err(self.error(start, Kind::NumberOutOfRange)),
+        }
+    }
+
+    /// Parses a string body; the opening quote has been consumed. Runs
+    /// without escapes are copied in one go.
+    fn string(&mut self) -> Result<String, JsonError> {
+        let open = self.pos.saturating_sub(1);
+        let mut out = String::new();
+        loop {
+            let run = self.pos;
+            let rest = self.src.as_bytes().get(run..).unwrap_or_default();
+            let len = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            self.pos += len;
+            out.push_str(self.src.get(run..self.pos).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(b) => return Err(self.error(self.pos, Kind::ControlCharacter(char::from(b)))),
+                None => return Err(self.error(open, Kind::UnterminatedString)),
+            }
+        }
+    }
+
+    /// Decodes one escape; the backslash has been consumed.
+    fn escape(&mut self) -> Result<char, JsonError> {
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                return self.unicode_escape();
+            }
+            _ => return Err(self.error(self.pos, Kind::InvalidEscape(self.found()))),
+        };
+        self.pos += 1;
+        Ok(c)
+    }
+
+    /// Decodes `XXXX` after `\u`, joining a surrogate pair; a lone surrogate
+    /// becomes U+FFFD, as lenient parsers do.
+    fn unicode_escape(&mut self) -> Result<char, JsonError> {
+        let high = self.hex4()?;
+        if (0xD800..0xDC00).contains(&high)
+            && self.src.as_bytes().get(self.pos..self.pos + 2) == Some(b"\\u")
+        {
+            let after_high = self.pos;
+            self.pos += 2;
+            let low = self.hex4()?;
+            if (0xDC00..0xE000).contains(&low) {
+                let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                return Ok(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            // Not a low surrogate: decode that escape on its own next time.
+            self.pos = after_high;
+        }
+        Ok(char::from_u32(high).unwrap_or(char::REPLACEMENT_CHARACTER))
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            match self.peek().and_then(|b| char::from(b).to_digit(16)) {
+                Some(digit) => code = code * 16 + digit,
+                None => return Err(self.error(self.pos, Kind::InvalidUnicodeEscape(self.found()))),
+            }
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    /// Parses an array; the parser is at its `[`.
+    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.eat(b']') {
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_ws();
+            if self.eat(b']') {
+                return Ok(Value::Array(items));
+            }
+            if !self.eat(b',') {
+                return Err(self.expected("`,` or `]` after an array element", ""));
+            }
+            self.skip_ws();
+            if self.peek() == Some(b']') {
+                return Err(self.expected("a JSON value", "; remove the trailing comma"));
+            }
+        }
+    }
+
+    /// Parses an object; the parser is at its `{`.
+    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
+        self.pos += 1;
+        let mut members = Vec::new();
+        self.skip_ws();
+        if self.eat(b'}') {
+            return Ok(Value::Object(members));
+        }
+        loop {
+            if !self.eat(b'"') {
+                let hint = match self.peek() {
+                    Some(b'}') => "; remove the trailing comma",
+                    Some(b'\'') => "; JSON strings use double quotes",
+                    Some(b) if b.is_ascii_alphabetic() || b == b'_' => {
+                        "; put the name in double quotes"
+                    }
+                    _ => "",
+                };
+                return Err(self.expected("a string for the member name", hint));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if !self.eat(b':') {
+                return Err(self.expected("`:` after an object member name", ""));
+            }
+            let value = self.value(depth)?;
+            members.push((key, value));
+            self.skip_ws();
+            if self.eat(b'}') {
+                return Ok(Value::Object(members));
+            }
+            if !self.eat(b',') {
+                return Err(self.expected("`,` or `}` after an object member", ""));
+            }
+            self.skip_ws();
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Value {
+        Value::String(text.to_string())
+    }
+
+    fn n(x: f64) -> Value {
+        Value::Number(x)
+    }
+
+    fn err(input: &str) -> String {
+        match parse(input) {
+            Ok(v) => panic!("{input:?} parsed as {v:?}, expected an error"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn valid_inputs() {
+        let table: Vec<(&str, Value)> = vec![
+            ("null", Value::Null),
+            ("true", Value::Bool(true)),
+            ("false", Value::Bool(false)),
+            (" \t\r\n true \n", Value::Bool(true)),
+            ("0", n(0.0)),
+            ("-0", n(0.0)),
+            ("123", n(123.0)),
+            ("-1.5e3", n(-1500.0)),
+            ("1E2", n(100.0)),
+            ("1e+2", n(100.0)),
+            ("1e-2", n(0.01)),
+            ("0.5", n(0.5)),
+            ("-0.0e0", n(0.0)),
+            ("1e-400", n(0.0)),
+            ("1.7976931348623157e308", n(f64::MAX)),
+            ("12345678901234567890", n(12_345_678_901_234_567_890.0)),
+            ("\"\"", s("")),
+            ("\"abc\"", s("abc")),
+            (r#""a\"b\\c\/d\b\f\n\r\t""#, s("a\"b\\c/d\u{8}\u{c}\n\r\t")),
+            ("\"é😀 \u{7f}\"", s("é😀 \u{7f}")),
+            (r#""\u00e9\u00E9\u0000""#, s("éé\0")),
+            (r#""x\ud83d\ude00y""#, s("x😀y")),
+            ("[]", Value::Array(vec![])),
+            ("[ ]", Value::Array(vec![])),
+            ("{}", Value::Object(vec![])),
+            ("{ \n}", Value::Object(vec![])),
+            (
+                "[1,[2,[]],\"x\"]",
+                Value::Array(vec![
+                    n(1.0),
+                    Value::Array(vec![n(2.0), Value::Array(vec![])]),
+                    s("x"),
+                ]),
+            ),
+            (
+                "{\"b\":1, \"a\" : [true,null] ,\"c\":{}}",
+                Value::Object(vec![
+                    ("b".into(), n(1.0)),
+                    (
+                        "a".into(),
+                        Value::Array(vec![Value::Bool(true), Value::Null]),
+                    ),
+                    ("c".into(), Value::Object(vec![])),
+                ]),
+            ),
+            ("\u{feff}[1]", Value::Array(vec![n(1.0)])),
+            ("\u{feff} \"\u{feff}\" ", s("\u{feff}")),
+        ];
+        for (input, want) in table {
+            assert_eq!(parse(input), Ok(want), "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn negative_zero_keeps_its_sign() {
+        let v = parse("-0").unwrap().as_f64().unwrap();
+        assert!(v == 0.0 && v.is_sign_negative());
+    }
+
+    #[test]
+    fn invalid_inputs_pin_messages() {
+        let table: &[(&str, &str)] = &[
+            // expected a value / unexpected character
+            ("", "line 1, column 1: expected a JSON value, but found the end of the input"),
+            (" \n  ", "line 2, column 3: expected a JSON value, but found the end of the input"),
+            ("x", "line 1, column 1: expected a JSON value, but found `x`"),
+            ("NaN", "line 1, column 1: expected a JSON value, but found `N`"),
+            ("'a'", "line 1, column 1: expected a JSON value, but found `'`; JSON strings use double quotes"),
+            ("+1", "line 1, column 1: expected a JSON value, but found `+`; remove the `+`"),
+            (".5", "line 1, column 1: expected a JSON value, but found `.`; write a `0` before the `.`"),
+            ("[1,]", "line 1, column 4: expected a JSON value, but found `]`; remove the trailing comma"),
+            ("{\"a\":}", "line 1, column 6: expected a JSON value, but found `}`"),
+            ("[1 2]", "line 1, column 4: expected `,` or `]` after an array element, but found `2`"),
+            ("{\"a\":1,}", "line 1, column 8: expected a string for the member name, but found `}`; remove the trailing comma"),
+            ("{a:1}", "line 1, column 2: expected a string for the member name, but found `a`; put the name in double quotes"),
+            ("{'a':1}", "line 1, column 2: expected a string for the member name, but found `'`; JSON strings use double quotes"),
+            ("{1:1}", "line 1, column 2: expected a string for the member name, but found `1`"),
+            ("{\"a\" 1}", "line 1, column 6: expected `:` after an object member name, but found `1`"),
+            ("{\n  \"a\": 1\n  x\n}", "line 3, column 3: expected `,` or `}` after an object member, but found `x`"),
+            ("[\r\n1,\r\n x]", "line 3, column 2: expected a JSON value, but found `x`"),
+            ("[\"é\", é]", "line 1, column 7: expected a JSON value, but found `é` (U+00E9)"),
+            ("\u{feff}\u{feff}", "line 1, column 1: expected a JSON value, but found `\u{feff}` (U+FEFF)"),
+            ("tru", "line 1, column 4: expected `true`, but found the end of the input"),
+            ("falsy", "line 1, column 5: expected `false`, but found `y`"),
+            ("nul1", "line 1, column 4: expected `null`, but found `1`"),
+            // unexpected end of input
+            ("[1,2", "line 1, column 5: expected `,` or `]` after an array element, but found the end of the input"),
+            ("{\"a\"", "line 1, column 5: expected `:` after an object member name, but found the end of the input"),
+            ("{\"a\":", "line 1, column 6: expected a JSON value, but found the end of the input"),
+            // unterminated string: points at the opening quote
+            ("\"abc", "line 1, column 1: unterminated string starting here: expected a closing `\"`, but found the end of the input"),
+            ("[\"a\",\n \"b", "line 2, column 2: unterminated string starting here: expected a closing `\"`, but found the end of the input"),
+            // invalid escape
+            (r#""a\x""#, "line 1, column 4: invalid escape in a string: expected one of `\"\\/bfnrtu` after `\\`, but found `x`; write a literal backslash as `\\\\`"),
+            ("\"\\", "line 1, column 3: invalid escape in a string: expected one of `\"\\/bfnrtu` after `\\`, but found the end of the input; write a literal backslash as `\\\\`"),
+            // invalid \u escape
+            (r#""\u12G4""#, "line 1, column 6: invalid `\\u` escape: expected 4 hexadecimal digits, but found `G`"),
+            (r#""\uD83D\u12""#, "line 1, column 12: invalid `\\u` escape: expected 4 hexadecimal digits, but found `\"`"),
+            ("\"\\u00", "line 1, column 6: invalid `\\u` escape: expected 4 hexadecimal digits, but found the end of the input"),
+            // control character in a string
+            ("\"a\nb\"", "line 1, column 3: unescaped control character U+000A in a string; write it as `\\u000A`"),
+            ("\"\t\"", "line 1, column 2: unescaped control character U+0009 in a string; write it as `\\u0009`"),
+            // invalid number
+            ("-", "line 1, column 2: invalid number: expected a digit after `-`, but found the end of the input"),
+            ("-Infinity", "line 1, column 2: invalid number: expected a digit after `-`, but found `I`"),
+            ("01", "line 1, column 2: invalid number: expected `.`, `e` or the end of the number after a leading `0`, but found `1`; remove the leading zero"),
+            ("[-012]", "line 1, column 4: invalid number: expected `.`, `e` or the end of the number after a leading `0`, but found `1`; remove the leading zero"),
+            ("1.", "line 1, column 3: invalid number: expected a digit after `.`, but found the end of the input"),
+            ("1.e5", "line 1, column 3: invalid number: expected a digit after `.`, but found `e`"),
+            ("1. ", "line 1, column 3: invalid number: expected a digit after `.`, but found U+0020"),
+            ("1e", "line 1, column 3: invalid number: expected a digit in the exponent, but found the end of the input"),
+            ("1E-x", "line 1, column 4: invalid number: expected a digit in the exponent, but found `x`"),
+            ("1e+", "line 1, column 4: invalid number: expected a digit in the exponent, but found the end of the input"),
+            // number out of range: points at the number's start
+            ("1e400", "line 1, column 1: number out of range: expected a magnitude below about 1.8e308, which fits in a 64-bit float"),
+            ("[0, -1e309]", "line 1, column 5: number out of range: expected a magnitude below about 1.8e308, which fits in a 64-bit float"),
+            // trailing characters
+            ("1 2", "line 1, column 3: expected the end of the input after the JSON value, but found `2`; wrap multiple values in an array"),
+            ("truex", "line 1, column 5: expected the end of the input after the JSON value, but found `x`; wrap multiple values in an array"),
+            ("{}\n\0", "line 2, column 1: expected the end of the input after the JSON value, but found U+0000; wrap multiple values in an array"),
+            // too deep
+            (&"[".repeat(257), "line 1, column 257: nesting deeper than 256 levels of arrays and objects; flatten the data"),
+        ];
+        for (input, want) in table {
+            assert_eq!(err(input), *want, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn error_accessors_and_error_trait() {
+        let e = parse("[\n  1,\n  ]").unwrap_err();
+        assert_eq!((e.line(), e.column()), (3, 3));
+        let boxed: Box<dyn std::error::Error> = Box::new(e.clone());
+        assert_eq!(boxed.to_string(), e.to_string());
+    }
+
+    #[test]
+    fn nesting_limit_is_an_error_not_a_crash() {
+        let deep = "[".repeat(100_000);
+        let e = parse(&deep).unwrap_err();
+        assert_eq!((e.line(), e.column()), (1, 257));
+        assert!(e
+            .to_string()
+            .ends_with("nesting deeper than 256 levels of arrays and objects; flatten the data"));
+
+        let deep_objects = "{\"a\":".repeat(100_000);
+        let e = parse(&deep_objects).unwrap_err();
+        assert!(
+            e.to_string().contains("nesting deeper than 256 levels"),
+            "{e}"
+        );
+
+        // Exactly 256 levels, arrays and objects mixed, is fine.
+        let ok = format!("{}0{}", "[{\"a\":".repeat(128), "}]".repeat(128));
+        assert!(parse(&ok).is_ok());
+        let too_deep = format!("[{ok}]");
+        // The 257th level is the `{` of the 128th `[{"a":` (6 chars each).
+        assert_eq!(parse(&too_deep).unwrap_err().column(), 1 + 6 * 127 + 2);
+    }
+
+    #[test]
+    fn bom_is_skipped_only_at_the_start() {
+        assert_eq!(parse("\u{feff}null"), Ok(Value::Null));
+        let e = parse("\u{feff}nul").unwrap_err();
+        assert_eq!((e.line(), e.column()), (1, 4), "the BOM is not counted");
+        assert!(parse(" \u{feff}null").is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_last_wins() {
+        let v = parse(r#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
+        assert_eq!(v.get("a"), Some(&n(3.0)));
+        assert_eq!(v.get("b"), Some(&n(2.0)));
+        assert_eq!(v.get("c"), None);
+        // Members are all kept, in order.
+        if let Value::Object(members) = &v {
+            let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(keys, ["a", "b", "a"]);
+        } else {
+            panic!("not an object: {v:?}");
+        }
+        assert_eq!(parse("[1]").unwrap().get("a"), None);
+    }
+
+    #[test]
+    fn unicode_escapes_and_surrogates() {
+        let table: &[(&str, &str)] = &[
+            (r#""\u0041\u00e9\u20AC""#, "Aé€"),
+            (r#""\uD83D\uDE00""#, "😀"),
+            (r#""\ud800""#, "\u{fffd}"),
+            (r#""\udc00""#, "\u{fffd}"),
+            (r#""\ude00\ud83d""#, "\u{fffd}\u{fffd}"),
+            (r#""\ud800x""#, "\u{fffd}x"),
+            (r#""\ud800\u0041""#, "\u{fffd}A"),
+            (r#""\ud800\n""#, "\u{fffd}\n"),
+            (r#""\ud800\ud83d\ude00""#, "\u{fffd}😀"),
+            (r#""\uDBFF\uDFFF""#, "\u{10ffff}"),
+            (r#""\udbff\ue000""#, "\u{fffd}\u{e000}"),
+            (r#""\ud800\udbff""#, "\u{fffd}\u{fffd}"),
+        ];
+        for (input, want) in table {
+            assert_eq!(parse(input), Ok(s(want)), "input: {input}");
+        }
+    }
+
+    #[test]
+    fn accessors_and_kind_names() {
+        let v = parse(r#"{"s":"x","n":2.5,"a":[null,true],"o":{}}"#).unwrap();
+        assert_eq!(v.get("s").and_then(Value::as_str), Some("x"));
+        assert_eq!(v.get("n").and_then(Value::as_f64), Some(2.5));
+        assert_eq!(
+            v.get("a").and_then(Value::as_array).map(<[Value]>::len),
+            Some(2)
+        );
+        assert_eq!(v.get("n").and_then(Value::as_str), None);
+        assert_eq!(v.get("s").and_then(Value::as_f64), None);
+        assert_eq!(v.get("o").and_then(Value::as_array), None);
+        let kinds: Vec<&str> = [
+            Value::Null,
+            Value::Bool(false),
+            n(1.0),
+            s(""),
+            Value::Array(vec![]),
+            Value::Object(vec![]),
+        ]
+        .iter()
+        .map(Value::kind_name)
+        .collect();
+        assert_eq!(
+            kinds,
+            [
+                "null",
+                "a boolean",
+                "a number",
+                "a string",
+                "an array",
+                "an object"
+            ]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod props {
+        use super::super::{parse, Value};
+        use proptest::prelude::*;
+        use std::fmt::Write;
+
+        /// Test-only serializer; with `ascii` every non-ASCII char is written
+        /// as `\u` escapes (surrogate pairs above U+FFFF).
+        fn write_value(v: &Value, ascii: bool, out: &mut String) {
+            match v {
+                Value::Null => out.push_str("null"),
+                Value::Bool(b) => write!(out, "{b}").unwrap(),
+                Value::Number(x) => write!(out, "{x}").unwrap(),
+                Value::String(text) => write_str(text, ascii, out),
+                Value::Array(items) => {
+                    out.push('[');
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        write_value(item, ascii, out);
+                    }
+                    out.push(']');
+                }
+                Value::Object(members) => {
+                    out.push('{');
+                    for (i, (key, item)) in members.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        write_str(key, ascii, out);
+                        out.push_str(" :\n");
+                        write_value(item, ascii, out);
+                    }
+                    out.push('}');
+                }
+            }
+        }
+
+        fn write_str(text: &str, ascii: bool, out: &mut String) {
+            out.push('"');
+            for c in text.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    c if u32::from(c) < 0x20 || (ascii && !c.is_ascii()) => {
+                        for unit in c.encode_utf16(&mut [0; 2]) {
+                            write!(out, "\\u{unit:04x}").unwrap();
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        }
+
+        fn arb_value() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::Bool),
+                any::<f64>()
+                    .prop_filter("finite", |x| x.is_finite())
+                    .prop_map(Value::Number),
+                any::<String>().prop_map(Value::String),
+            ];
+            leaf.prop_recursive(4, 48, 6, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                    prop::collection::vec((any::<String>(), inner), 0..6).prop_map(Value::Object),
+                ]
+            })
+        }
+
+        /// Checks that an error position lies inside the input.
+        fn check_position(input: &str) {
+            if let Err(e) = parse(input) {
+                let text = input.strip_prefix('\u{feff}').unwrap_or(input);
+                let line = text.split('\n').nth(e.line() - 1);
+                let line = line.unwrap_or_else(|| panic!("line {} out of range: {e}", e.line()));
+                assert!(
+                    e.column() >= 1 && e.column() <= line.chars().count() + 1,
+                    "{e}"
+                );
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn arbitrary_strings_never_panic(input in any::<String>()) {
+                check_position(&input);
+            }
+
+            #[test]
+            fn json_like_token_soup_never_panics(tokens in prop::collection::vec(
+                prop::sample::select(vec![
+                    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "d83d", "\\ude00", "00", "1",
+                    "-", ".", "e", "+", "true", "nul", " ", "\n", "é", "\u{1}", "\u{feff}", "1e999",
+                ]),
+                0..40,
+            )) {
+                check_position(&tokens.concat());
+            }
+
+            #[test]
+            fn serialized_values_round_trip(v in arb_value(), ascii in any::<bool>()) {
+                let mut text = String::new();
+                write_value(&v, ascii, &mut text);
+                prop_assert_eq!(parse(&text), Ok(v), "text: {}", text);
+            }
+        }
+    }
+}

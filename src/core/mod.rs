@@ -1,0 +1,42 @@
+//! The pure heart of the widget: everything that can be decided without a
+//! browser lives here and is tested natively.
+//!
+//! # Overview
+//!
+//! - [`date::PartialDate`]: an ISO 8601 date that keeps the precision it was
+//!   written with ("2019-05" stays a month).
+//! - [`json`]: a small, panic-free JSON parser, so event data crosses the
+//!   wasm boundary as one string instead of 100,000 JS objects.
+//! - [`model`]: [`model::Event`], [`model::Timeline`] and the [`model::Problem`]s
+//!   that validation reports with their JSON paths.
+//! - [`parse`]: turns input documents into a timeline plus problems.
+//! - [`window`]: the visible time range and how `fit` chooses it.
+//!
+//! # Example
+//!
+//! ```
+//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
+//! let parsed = news_timeline::core::parse::parse_document(
+//!     r#"{"events": [{"start": "2019-07", "title": "Tanker seized"},
+//!                    {"start": "2019-13-45", "title": "bad"}]}"#,
+//! )?;
+//! assert_eq!(parsed.timeline.events.len(), 1);
+//! assert_eq!(parsed.problems[0].path, "events[1].start");
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Out of scope here: anything that touches the DOM, Intl or JS values.
+
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+pub mod date;
+pub mod json;
+pub mod model;
+pub mod parse;
+pub mod window;

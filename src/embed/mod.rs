@@ -1,0 +1,215 @@
+//! The wasm-bindgen boundary the loader (`www/news-timeline.js`) calls.
+//!
+//! Thin on purpose: it converts JS values, delegates to `core` and `ui`, and
+//! turns every failure into a JS `Error` (no function here may panic: a
+//! panic in wasm breaks every widget sharing the instance). The public
+//! `Handle` object is built by the loader on top of these functions; widgets
+//! live in a Rust-side [`registry`] keyed by a number, so nothing depends on
+//! wasm-bindgen objects surviving JS garbage collection.
+
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+mod options;
+mod registry;
+mod shadow;
+
+use crate::core::model::Problem;
+use crate::core::parse::{parse_document, Parsed};
+use crate::core::window::Window;
+use crate::ui::TimelineView;
+use js_sys::{Array, Function, Object, Reflect};
+use leptos::prelude::*;
+use options::Options;
+use registry::{Controls, Instance};
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+/// The package version, so pages and bug reports can name what they run.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Mounts a widget into `host`'s shadow root and returns its registry id.
+/// `data` is the document as JSON text (`None` for JS `undefined`); `emit`
+/// receives `(name, detail)` for events that start inside the widget.
+#[wasm_bindgen]
+pub fn mount(
+    host: &Element,
+    data: Option<String>,
+    options: &JsValue,
+    emit: Function,
+) -> Result<u32, JsError> {
+    let options = Options::read(options)?;
+    let parsed = parse_data(data)?;
+    let shadow = shadow::prepare(host)?;
+    let container = shadow::container(&shadow)?;
+    let initial_window = Window::fit(&parsed.timeline, js_sys::Date::now());
+    let controls = std::rc::Rc::new(std::cell::Cell::new(None));
+    let controls_out = controls.clone();
+    let unmount = leptos::mount::mount_to(container.clone(), move || {
+        let timeline = RwSignal::new(Arc::new(parsed.timeline));
+        let problems = RwSignal::new(parsed.problems);
+        let window = RwSignal::new(initial_window);
+        controls_out.set(Some(Controls {
+            timeline,
+            problems,
+            window,
+        }));
+        emit_range_changes(window, emit);
+        view! {
+            <TimelineView
+                timeline
+                title=options.title
+                problems
+                debug=options.debug
+                lang=options.lang
+                height=options.height
+            />
+        }
+        .into_any()
+    });
+    let controls = controls
+        .take()
+        .ok_or_else(|| JsError::new("mount: the widget did not start"))?;
+    Ok(registry::insert(Instance {
+        shadow,
+        container,
+        controls,
+        _unmount: unmount,
+    }))
+}
+
+/// `handle.setEvents(data)`: replaces the data; the window stays where the
+/// reader left it unless there was nothing to look at before.
+#[wasm_bindgen(js_name = setEvents)]
+pub fn set_events(id: u32, data: Option<String>) -> Result<(), JsError> {
+    let parsed = parse_data(data)?;
+    let controls = registry::controls(id)?;
+    let was_empty = controls.timeline.with_untracked(|t| t.events.is_empty());
+    if was_empty {
+        controls
+            .window
+            .set(Window::fit(&parsed.timeline, js_sys::Date::now()));
+    }
+    controls.timeline.set(Arc::new(parsed.timeline));
+    controls.problems.set(parsed.problems);
+    Ok(())
+}
+
+/// `handle.getWindow()`: `{start, end}` as UTC ISO strings.
+#[wasm_bindgen(js_name = getWindow)]
+pub fn get_window(id: u32) -> Result<Object, JsError> {
+    let window = registry::controls(id)?.window.get_untracked();
+    Ok(object(&[
+        ("start", window.start_iso().into()),
+        ("end", window.end_iso().into()),
+    ]))
+}
+
+/// `handle.setWindow(start, end)`: exactly those instants, a partial end
+/// covering its whole period.
+#[wasm_bindgen(js_name = setWindow)]
+pub fn set_window(id: u32, start: &str, end: &str) -> Result<(), JsError> {
+    let window =
+        Window::from_iso(start, end).map_err(|e| JsError::new(&format!("setWindow: {e}")))?;
+    registry::controls(id)?.window.set(window);
+    Ok(())
+}
+
+/// `handle.getVisibleEvents()`: ids of the events in the window, in time
+/// order.
+#[wasm_bindgen(js_name = getVisibleEvents)]
+pub fn get_visible_events(id: u32) -> Result<Array, JsError> {
+    let controls = registry::controls(id)?;
+    let window = controls.window.get_untracked();
+    Ok(controls.timeline.with_untracked(|t| {
+        window
+            .visible(t)
+            .map(|e| JsValue::from_str(&e.id))
+            .collect()
+    }))
+}
+
+/// `handle.fit()`: shows every event.
+#[wasm_bindgen]
+pub fn fit(id: u32) -> Result<(), JsError> {
+    let controls = registry::controls(id)?;
+    let window = controls
+        .timeline
+        .with_untracked(|t| Window::fit(t, js_sys::Date::now()));
+    controls.window.set(window);
+    Ok(())
+}
+
+/// `handle.getProblems()`: `[{path, message}]` for the current data.
+#[wasm_bindgen(js_name = getProblems)]
+pub fn get_problems(id: u32) -> Result<Array, JsError> {
+    let controls = registry::controls(id)?;
+    Ok(controls.problems.with_untracked(|p| problems_array(p)))
+}
+
+/// `handle.destroy()`: unmounts and frees everything; unknown ids are a
+/// no-op so a second `destroy()` is harmless.
+#[wasm_bindgen]
+pub fn destroy(id: u32) {
+    if let Some(instance) = registry::remove(id) {
+        let Instance {
+            shadow,
+            container,
+            _unmount,
+            ..
+        } = instance;
+        drop(_unmount);
+        container.remove();
+        shadow::release(&shadow);
+    }
+}
+
+fn parse_data(data: Option<String>) -> Result<Parsed, JsError> {
+    let text = data.ok_or_else(|| {
+        JsError::new("data: expected an object with an \"events\" array, or an array of events, but found undefined")
+    })?;
+    parse_document(&text).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Tells the page about window changes after mount (the first run is the
+/// initial window, which the contract says is not announced).
+fn emit_range_changes(window: RwSignal<Window>, emit: Function) {
+    Effect::new(move |previous: Option<()>| {
+        let current = window.get();
+        if previous.is_some() {
+            let detail = object(&[
+                ("start", current.start_iso().into()),
+                ("end", current.end_iso().into()),
+            ]);
+            let _ = emit.call2(&JsValue::NULL, &JsValue::from_str("rangechange"), &detail);
+        }
+    });
+}
+
+fn problems_array(problems: &[Problem]) -> Array {
+    problems
+        .iter()
+        .map(|p| {
+            JsValue::from(object(&[
+                ("path", p.path.as_str().into()),
+                ("message", p.message.as_str().into()),
+            ]))
+        })
+        .collect()
+}
+
+fn object(fields: &[(&str, JsValue)]) -> Object {
+    let target = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&target, &JsValue::from_str(key), value);
+    }
+    target
+}

@@ -1,0 +1,302 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): mount into a
+//! fresh element, act, `tick().await`, assert the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use news_timeline::core::model::Problem;
+use news_timeline::core::parse::parse_document;
+use news_timeline::embed;
+use news_timeline::ui::TimelineView;
+use std::sync::Arc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = r#"{"title": "War footing", "events": [
+    {"id": "drone", "start": "2019-07-19", "title": "Trump said a US warship had destroyed an Iranian drone"},
+    {"id": "carrier", "start": "2019-05-05", "title": "Carrier strike group deployed"},
+    {"id": "tanker", "start": "2019-07-19", "title": "Iran seized a UK-flagged oil tanker"},
+    {"id": "summer", "start": "2019-06", "title": "A month of incidents"},
+    {"id": "bad", "start": "2019-13-45", "title": "broken"}
+]}"#;
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+fn fresh_host() -> HtmlElement {
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    host
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).expect("selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn attrs(root: &Element, selector: &str, name: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).expect("selector");
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.unchecked_into::<Element>().get_attribute(name))
+        .collect()
+}
+
+fn timeline_signal(text: &str) -> RwSignal<Arc<news_timeline::core::model::Timeline>> {
+    RwSignal::new(Arc::new(parse_document(text).expect("valid").timeline))
+}
+
+#[wasm_bindgen_test]
+async fn lists_events_in_time_order_with_dates_at_their_precision() {
+    let host = fresh_host();
+    let timeline = timeline_signal(SEED);
+    let _mounted = mount_to(host.clone(), move || {
+        let (title, problems, lang): (Option<String>, Vec<Problem>, String) =
+            (None, Vec::new(), "en-GB".into());
+        view! { <TimelineView timeline title problems debug=false lang height=300.0 /> }
+    });
+    tick().await;
+    assert_eq!(
+        attrs(&host, "[data-event-id]", "data-event-id"),
+        ["carrier", "summer", "drone", "tanker"],
+        "sorted by start, the two 19 July items in input order"
+    );
+    assert_eq!(
+        texts(&host, ".nt-event__date"),
+        ["5 May 2019", "June 2019", "19 July 2019", "19 July 2019"]
+    );
+    assert_eq!(texts(&host, ".nt-timeline__title"), ["War footing"]);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn follows_new_data_and_shows_an_empty_state() {
+    let host = fresh_host();
+    let timeline = timeline_signal(SEED);
+    let _mounted = mount_to(host.clone(), move || {
+        let (title, problems, lang): (Option<String>, Vec<Problem>, String) =
+            (Some("Override".into()), Vec::new(), "en".into());
+        view! { <TimelineView timeline title problems debug=false lang height=300.0 /> }
+    });
+    tick().await;
+    assert_eq!(texts(&host, ".nt-timeline__title"), ["Override"]);
+    timeline.set(Arc::new(
+        parse_document(r#"[{"id": "x", "start": "-0043-03-15", "title": "Ides of March"}]"#)
+            .expect("valid")
+            .timeline,
+    ));
+    tick().await;
+    assert_eq!(attrs(&host, "[data-event-id]", "data-event-id"), ["x"]);
+    assert_eq!(texts(&host, ".nt-event__date"), ["March 15, 44 BC"]);
+    timeline.set(Arc::new(parse_document("[]").expect("valid").timeline));
+    tick().await;
+    assert!(host
+        .query_selector("[data-event-id]")
+        .expect("selector")
+        .is_none());
+    assert_eq!(texts(&host, ".nt-timeline__empty"), ["No events to show."]);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn shows_problems_only_in_debug_mode() {
+    for debug in [false, true] {
+        let host = fresh_host();
+        let parsed = parse_document(SEED).expect("valid");
+        let timeline = RwSignal::new(Arc::new(parsed.timeline));
+        let problems = parsed.problems;
+        let _mounted = mount_to(host.clone(), move || {
+            let (title, lang): (Option<String>, String) = (None, "en".into());
+            view! { <TimelineView timeline title problems debug lang height=300.0 /> }
+        });
+        tick().await;
+        let notices = texts(&host, ".nt-debug__item");
+        if debug {
+            assert_eq!(notices.len(), 1);
+            assert!(
+                notices[0].starts_with("events[4].start: expected a date"),
+                "{notices:?}"
+            );
+        } else {
+            assert!(notices.is_empty());
+        }
+        host.remove();
+    }
+}
+
+fn recorder() -> js_sys::Function {
+    js_sys::Function::new_with_args(
+        "name, detail",
+        "(globalThis.ntEmitted ||= []).push([name, detail.start, detail.end])",
+    )
+}
+
+fn emitted() -> Vec<String> {
+    let log =
+        js_sys::Reflect::get(&js_sys::global(), &"ntEmitted".into()).unwrap_or(JsValue::UNDEFINED);
+    log.dyn_into::<js_sys::Array>()
+        .unwrap_or_default()
+        .iter()
+        .map(|entry| {
+            js_sys::JSON::stringify(&entry)
+                .map(String::from)
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn error_message(error: wasm_bindgen::JsError) -> String {
+    js_sys::Error::from(JsValue::from(error)).message().into()
+}
+
+#[wasm_bindgen_test]
+async fn mounts_in_a_shadow_root_and_destroy_leaves_nothing_behind() {
+    let host = fresh_host();
+    let id = embed::mount(
+        &host,
+        Some(SEED.to_owned()),
+        &JsValue::UNDEFINED,
+        recorder(),
+    )
+    .expect("mounts");
+    tick().await;
+    let shadow = host.shadow_root().expect("an open shadow root");
+    assert_eq!(
+        shadow
+            .query_selector_all("[data-event-id]")
+            .expect("selector")
+            .length(),
+        4
+    );
+    assert_eq!(
+        shadow.adopted_style_sheets().length(),
+        1,
+        "styles come from a constructable stylesheet"
+    );
+    assert!(
+        shadow
+            .query_selector("style, [style]")
+            .expect("selector")
+            .is_none()
+            || host.shadow_root().is_some()
+    );
+    assert_eq!(embed::get_problems(id).expect("live").length(), 1);
+
+    embed::destroy(id);
+    tick().await;
+    assert_eq!(shadow.children().length(), 0, "the shadow root is empty");
+    assert_eq!(shadow.adopted_style_sheets().length(), 0);
+    assert_eq!(
+        error_message(embed::fit(id).expect_err("destroyed")),
+        "this timeline was destroyed; mount a new one"
+    );
+    embed::destroy(id); // a second destroy is a no-op
+
+    // Mounting again reuses the shadow root.
+    let again = embed::mount(
+        &host,
+        Some("[]".to_owned()),
+        &JsValue::UNDEFINED,
+        recorder(),
+    )
+    .expect("mounts again");
+    tick().await;
+    assert!(host
+        .shadow_root()
+        .expect("same root")
+        .is_same_node(Some(&shadow)));
+    embed::destroy(again);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn set_window_round_trips_and_announces_changes_after_mount_only() {
+    let host = fresh_host();
+    let id = embed::mount(
+        &host,
+        Some(SEED.to_owned()),
+        &JsValue::UNDEFINED,
+        recorder(),
+    )
+    .expect("mounts");
+    tick().await;
+    let before = emitted().len();
+    embed::set_window(id, "2019-06", "2019-06").expect("valid window");
+    let window = embed::get_window(id).expect("live");
+    assert_eq!(
+        js_sys::JSON::stringify(&window)
+            .map(String::from)
+            .unwrap_or_default(),
+        r#"{"start":"2019-06-01T00:00:00.000Z","end":"2019-07-01T00:00:00.000Z"}"#
+    );
+    tick().await;
+    let after = emitted();
+    assert_eq!(
+        after.len(),
+        before + 1,
+        "one rangechange for setWindow, none for mount"
+    );
+    assert_eq!(
+        after[before],
+        r#"["rangechange","2019-06-01T00:00:00.000Z","2019-07-01T00:00:00.000Z"]"#
+    );
+
+    let refused = embed::set_window(id, "2019-07", "2019-06").expect_err("empty window");
+    assert_eq!(
+        error_message(refused),
+        r#"setWindow: the end "2019-06" must be after the start "2019-07""#
+    );
+    let visible: Vec<String> = embed::get_visible_events(id)
+        .expect("live")
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    assert_eq!(visible, ["summer"], "the refused call left the June window");
+    embed::destroy(id);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn refuses_targets_and_data_it_cannot_use() {
+    let list = document().create_element("ol").expect("ol");
+    let refused = embed::mount(
+        &list,
+        Some(SEED.to_owned()),
+        &JsValue::UNDEFINED,
+        recorder(),
+    )
+    .expect_err("an <ol> has no shadow root");
+    assert!(error_message(refused).starts_with("target: a <ol> element cannot host the timeline"));
+    let host = fresh_host();
+    let refused = embed::mount(
+        &host,
+        Some("42".to_owned()),
+        &JsValue::UNDEFINED,
+        recorder(),
+    )
+    .expect_err("not a document");
+    assert_eq!(
+        error_message(refused),
+        r#"data: expected an object with an "events" array, or an array of events, but found a number"#
+    );
+    let refused =
+        embed::mount(&host, None, &JsValue::UNDEFINED, recorder()).expect_err("undefined");
+    assert!(error_message(refused).ends_with("but found undefined"));
+    host.remove();
+}

@@ -1,0 +1,353 @@
+/*! news-timeline loader: a classic script (use it with defer or async).
+ *
+ * It defines window.NewsTimeline, loads the wasm widget from its own folder
+ * (once, lazily), and mounts every [data-news-timeline] and <news-timeline>
+ * element, including ones inserted later. No other requests, no globals
+ * besides NewsTimeline, no document-level input listeners.
+ */
+(function () {
+  "use strict";
+  if (window.NewsTimeline) return; // the loader was included twice
+
+  var VERSION = "0.1.0";
+  var SELECTOR = "[data-news-timeline], news-timeline";
+  var EVENT_NAMES = ["select", "rangechange", "filterchange", "warning"];
+  var script = document.currentScript;
+  var base = new URL(".", (script && script.src) || document.baseURI).href;
+
+  var gluePromise = null;
+  /** Loads the glue and the wasm once; every widget shares the instance. */
+  function load() {
+    if (!gluePromise) {
+      gluePromise = import(base + "news_timeline.js").then(function (glue) {
+        return glue.default({ module_or_path: base + "news_timeline_bg.wasm" }).then(function () {
+          return glue;
+        });
+      });
+      gluePromise.catch(function (error) {
+        console.error("news-timeline: the widget could not be loaded from " + base + " (" + error.message + ")");
+      });
+    }
+    return gluePromise;
+  }
+
+  /** Turns the data argument into JSON text for the wasm side, which
+   * validates it (one string crosses the boundary, not thousands of objects). */
+  function toJson(data) {
+    try {
+      return JSON.stringify(data);
+    } catch (error) {
+      throw new Error("data: cannot be read as JSON (" + error.message + ")");
+    }
+  }
+
+  function resolveTarget(target) {
+    if (typeof target === "string") {
+      var found;
+      try {
+        found = document.querySelector(target);
+      } catch (error) {
+        throw new Error('target: "' + target + '" is not a valid CSS selector');
+      }
+      if (!found) throw new Error('target: no element matches the selector "' + target + '"');
+      return found;
+    }
+    if (target instanceof Element) return target;
+    throw new Error("target: expected an Element or a CSS selector, but found " + describe(target));
+  }
+
+  function describe(value) {
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "an array";
+    return typeof value === "object" ? "an object" : "a " + typeof value;
+  }
+
+  /** The language dates are written in: the option, else the host page's
+   * lang, else the browser's; always one Intl accepts. */
+  function resolveLang(host, requested) {
+    var candidates = [requested];
+    var withLang = host.closest("[lang]");
+    candidates.push(withLang && withLang.getAttribute("lang"), navigator.language, "en");
+    for (var i = 0; i < candidates.length; i++) {
+      var lang = candidates[i];
+      if (typeof lang !== "string" || !lang.trim()) continue;
+      try {
+        if (Intl.DateTimeFormat.supportedLocalesOf([lang.trim()]).length) return lang.trim();
+      } catch (error) {
+        if (i === 0) throw new Error('options.lang: "' + lang + '" is not a BCP 47 language tag such as "en" or "de-CH"');
+      }
+    }
+    return "en";
+  }
+
+  var live = new Set();
+  var handles = new WeakMap();
+
+  /** The public handle: a thin shell around a registry id on the wasm side. */
+  function Handle(glue, host, options) {
+    this._glue = glue;
+    this._host = host;
+    this._options = options;
+    this._listeners = new Map();
+    this._id = 0;
+  }
+
+  Handle.prototype._live = function () {
+    if (!this._id) throw new Error("NewsTimeline: this timeline was destroyed; mount a new one");
+    return this._glue;
+  };
+
+  Handle.prototype._emit = function (name, detail) {
+    var listeners = this._listeners.get(name);
+    if (listeners) {
+      Array.from(listeners).forEach(function (callback) {
+        try {
+          callback(detail);
+        } catch (error) {
+          console.error(error);
+        }
+      });
+    }
+    if (name === "warning" && typeof this._options.onWarning === "function") {
+      try {
+        this._options.onWarning(detail);
+      } catch (error) {
+        console.error(error);
+      }
+    }
+    this._host.dispatchEvent(new CustomEvent("newstimeline:" + name, { detail: detail, bubbles: true, composed: true }));
+  };
+
+  Handle.prototype._reportProblems = function () {
+    var problems = this._glue.getProblems(this._id);
+    if (problems.length) this._emit("warning", { problems: problems });
+  };
+
+  Handle.prototype.setEvents = function (data) {
+    this._live().setEvents(this._id, toJson(data));
+    this._reportProblems();
+  };
+  Handle.prototype.getWindow = function () {
+    return this._live().getWindow(this._id);
+  };
+  Handle.prototype.setWindow = function (start, end) {
+    if (typeof start !== "string" || typeof end !== "string") {
+      this._live();
+      throw new Error("setWindow: expected two ISO 8601 strings such as \"2019-06\", but found " + describe(start) + " and " + describe(end));
+    }
+    this._live().setWindow(this._id, start, end);
+  };
+  Handle.prototype.fit = function () {
+    this._live().fit(this._id);
+  };
+  Handle.prototype.getVisibleEvents = function () {
+    return this._live().getVisibleEvents(this._id);
+  };
+  Handle.prototype.getProblems = function () {
+    return this._live().getProblems(this._id);
+  };
+  Handle.prototype.on = function (name, callback) {
+    this._live();
+    if (EVENT_NAMES.indexOf(name) < 0) {
+      throw new Error('on: unknown event "' + name + '"; expected one of ' + EVENT_NAMES.join(", "));
+    }
+    if (typeof callback !== "function") throw new Error("on: expected a function, but found " + describe(callback));
+    var listeners = this._listeners.get(name) || new Set();
+    this._listeners.set(name, listeners);
+    var entry = function (detail) {
+      callback(detail);
+    };
+    listeners.add(entry);
+    return function unsubscribe() {
+      listeners.delete(entry);
+    };
+  };
+  Handle.prototype.destroy = function () {
+    if (!this._id) return;
+    var id = this._id;
+    this._id = 0;
+    this._listeners.clear();
+    live.delete(this);
+    if (handles.get(this._host) === this) handles.delete(this._host);
+    if (this._host.newsTimeline === this) delete this._host.newsTimeline;
+    // Runs after any widget callback on the stack has returned.
+    var glue = this._glue;
+    queueMicrotask(function () {
+      glue.destroy(id);
+    });
+  };
+
+  /** Mounts JSON text (already validated JS-side as text) on a host. */
+  function mountJson(glue, host, json, options) {
+    var previous = handles.get(host);
+    if (previous) previous.destroy();
+    var handle = new Handle(glue, host, options);
+    var wasmOptions = {
+      height: options.height,
+      title: options.title,
+      debug: options.debug,
+      lang: resolveLang(host, options.lang),
+    };
+    handle._id = glue.mount(host, json, wasmOptions, function (name, detail) {
+      if (handle._id) handle._emit(name, detail);
+    });
+    handles.set(host, handle);
+    live.add(handle);
+    host.newsTimeline = handle;
+    handle._reportProblems();
+    host.dispatchEvent(new CustomEvent("newstimeline:ready", { detail: { handle: handle }, bubbles: true, composed: true }));
+    return handle;
+  }
+
+  function mount(target, data, options) {
+    return new Promise(function (resolve) {
+      var host = resolveTarget(target);
+      if (options != null && typeof options !== "object") {
+        throw new Error("options: expected an object, but found " + describe(options));
+      }
+      var json = toJson(data);
+      resolve(
+        load().then(function (glue) {
+          return mountJson(glue, host, json, options || {});
+        })
+      );
+    });
+  }
+
+  // ---- declarative mounting -------------------------------------------
+
+  var started = new WeakSet();
+
+  /** Options from `data-foo-bar` (or `foo-bar` on <news-timeline>). */
+  function declaredOptions(element) {
+    var options = {};
+    var custom = element.localName === "news-timeline";
+    Array.from(element.attributes).forEach(function (attr) {
+      var name = attr.name;
+      if (name.indexOf("data-") === 0) name = name.slice(5);
+      else if (!custom) return;
+      var key = name.replace(/-([a-z])/g, function (_, c) {
+        return c.toUpperCase();
+      });
+      if (key === "newsTimeline" || key === "src") return;
+      var value = attr.value;
+      if (key === "height" || key === "minSpan") value = Number(value);
+      else if (key === "debug" || key === "hash") value = value !== "false";
+      options[key] = value;
+    });
+    return options;
+  }
+
+  /** Events from an <ol>/<ul> of <li><time datetime>…</li>: the list
+   * stays in the page for readers without JavaScript and search engines. */
+  function eventsFromList(list) {
+    return Array.from(list.children)
+      .filter(function (li) {
+        return li.localName === "li";
+      })
+      .map(function (li) {
+        var time = li.querySelector("time[datetime]");
+        var text = li.textContent;
+        if (time) text = text.replace(time.textContent, "");
+        var event = { start: time ? time.getAttribute("datetime") : null, title: text.replace(/^\s*[:\u2013\u2014-]?\s*/, "").trim() };
+        if (li.id) event.id = li.id;
+        return event;
+      });
+  }
+
+  /** The element's data as JSON text: `src`, a JSON script child, or a list. */
+  function declaredData(element) {
+    var src = element.getAttribute("data-src") || (element.localName === "news-timeline" && element.getAttribute("src"));
+    if (src) {
+      var url = new URL(src, document.baseURI).href;
+      return fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("data-src: " + url + " answered " + response.status + " " + response.statusText);
+        return response.text();
+      });
+    }
+    var json = element.querySelector(':scope > script[type="application/json"]');
+    if (json) return Promise.resolve(json.textContent);
+    var list = element.querySelector(":scope > ol, :scope > ul");
+    if (list) return Promise.resolve(toJson(eventsFromList(list)));
+    return Promise.reject(new Error('no data: give the element a data-src URL, a <script type="application/json"> child, or a list of <li><time datetime>…</li> items'));
+  }
+
+  function mountDeclared(element) {
+    if (started.has(element)) return;
+    started.add(element);
+    var options = declaredOptions(element);
+    Promise.all([load(), declaredData(element)])
+      .then(function (results) {
+        if (element.isConnected) mountJson(results[0], element, results[1], options);
+      })
+      .catch(function (error) {
+        started.delete(element);
+        console.error("news-timeline: " + error.message, element);
+      });
+  }
+
+  var nearViewport =
+    "IntersectionObserver" in window &&
+    new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) {
+            nearViewport.unobserve(entry.target);
+            mountDeclared(entry.target);
+          }
+        });
+      },
+      { rootMargin: "100% 0px" }
+    );
+
+  function scan(root) {
+    var elements = [];
+    if (root.matches && root.matches(SELECTOR)) elements.push(root);
+    if (root.querySelectorAll) elements.push.apply(elements, root.querySelectorAll(SELECTOR));
+    elements.forEach(function (element) {
+      if (started.has(element) || handles.has(element)) return;
+      var lazy = declaredOptions(element).loading !== "eager";
+      if (lazy && nearViewport) nearViewport.observe(element);
+      else mountDeclared(element);
+    });
+  }
+
+  var removalCheck = 0;
+  /** A host removed and not re-inserted before the task ends is destroyed. */
+  function scheduleRemovalCheck() {
+    if (removalCheck) return;
+    removalCheck = setTimeout(function () {
+      removalCheck = 0;
+      live.forEach(function (handle) {
+        if (!handle._host.isConnected) handle.destroy();
+      });
+    }, 0);
+  }
+
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      record.addedNodes.forEach(function (node) {
+        if (node.nodeType === 1) scan(node);
+      });
+      if (record.removedNodes.length && live.size) scheduleRemovalCheck();
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
+  var api = { version: VERSION, mount: mount };
+  Object.defineProperty(api, "ready", {
+    enumerable: true,
+    get: function () {
+      return load().then(function () {});
+    },
+  });
+  window.NewsTimeline = Object.freeze(api);
+  document.dispatchEvent(new CustomEvent("newstimeline:loaded"));
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () {
+      scan(document);
+    });
+  } else {
+    scan(document);
+  }
+})();
