@@ -41,7 +41,7 @@ step "bundle size"
 scripts/size.sh
 
 step "component tests (wasm-bindgen-test, headless Chromium)"
-cargo test --target wasm32-unknown-unknown --tests --quiet
+cargo test --target wasm32-unknown-unknown --test 'web_*'
 
 step "end-to-end tests (Playwright, headless Chromium)"
 (cd tests/e2e && npx playwright test)
