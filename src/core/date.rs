@@ -346,6 +346,57 @@ pub fn iso_from_ms(ms: f64) -> String {
     out
 }
 
+/// The axis position of midnight UTC starting a calendar day (month and
+/// day are clamped into range), for stepping ticks by calendar units.
+pub fn ms_from_civil(year: i64, month: u8, day: u8) -> f64 {
+    let month = month.clamp(1, 12);
+    let day = day.clamp(1, days_in_month(year, month));
+    days_from_civil(year, month, day) as f64 * MS_PER_DAY
+}
+
+/// The UTC calendar day an axis position falls on, and the milliseconds
+/// since that day's midnight.
+pub fn civil_from_ms(ms: f64) -> (i64, u8, u8, f64) {
+    let days = (ms / MS_PER_DAY).floor();
+    let (year, month, day) = civil_from_days(days as i64);
+    (year, month, day, ms - days * MS_PER_DAY)
+}
+
+impl PartialDate {
+    /// The UTC date of an axis position, cut to `precision` (a tick label):
+    /// `None` for non-finite positions or calendar precision beyond
+    /// ±271,821 years.
+    pub fn from_ms(ms: f64, precision: Precision) -> Option<PartialDate> {
+        if !ms.is_finite() {
+            return None;
+        }
+        let (year, month, day, ms_of_day) = civil_from_ms(ms);
+        let mut date = PartialDate::from_year(year);
+        if precision == Precision::Year {
+            return Some(date);
+        }
+        if year.abs() > MAX_CALENDAR_YEAR {
+            return None;
+        }
+        date.month = Some(month);
+        if precision >= Precision::Day {
+            date.day = Some(day);
+        }
+        if precision >= Precision::Minute {
+            let total = ms_of_day.max(0.0) as u32;
+            let second = (total / 1000 % 60) as u8;
+            date.time = Some(TimeOfDay {
+                hour: (total / 3_600_000 % 24) as u8,
+                minute: (total / 60_000 % 60) as u8,
+                second: (precision >= Precision::Second).then_some(second),
+                millisecond: (precision >= Precision::Millisecond).then_some((total % 1000) as u16),
+            });
+            date.offset_minutes = Some(0);
+        }
+        Some(date)
+    }
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
 /// `days_from_civil`, exact for every `i64` year that fits).
 fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
@@ -672,6 +723,20 @@ mod tests {
             "+012019-01-01T00:00:00.000Z"
         );
         assert_eq!(iso_from_ms(date("-13800000000").start_ms()), "-13800000000");
+    }
+
+    #[test]
+    fn cuts_axis_positions_to_a_precision() {
+        let ms = date("2019-05-05T14:30:15.250Z").start_ms();
+        let cut = |p| PartialDate::from_ms(ms, p).unwrap().to_string();
+        assert_eq!(cut(Precision::Year), "2019");
+        assert_eq!(cut(Precision::Month), "2019-05");
+        assert_eq!(cut(Precision::Day), "2019-05-05");
+        assert_eq!(cut(Precision::Minute), "2019-05-05T14:30Z");
+        assert_eq!(cut(Precision::Millisecond), "2019-05-05T14:30:15.250Z");
+        assert_eq!(PartialDate::from_ms(date("-13800000000").start_ms(), Precision::Year).unwrap().year(), -13_800_000_000);
+        assert_eq!(PartialDate::from_ms(date("-13800000000").start_ms(), Precision::Month), None);
+        assert_eq!(ms_from_civil(2019, 2, 31), date("2019-02-28").start_ms());
     }
 
     #[test]
