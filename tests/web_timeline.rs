@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use news_timeline::core::model::Problem;
+use news_timeline::core::model::{Problem, Timeline};
 use news_timeline::core::parse::parse_document;
+use news_timeline::core::window::Window;
 use news_timeline::embed;
 use news_timeline::ui::TimelineView;
 use std::sync::Arc;
@@ -58,75 +59,137 @@ fn attrs(root: &Element, selector: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
-fn timeline_signal(text: &str) -> RwSignal<Arc<news_timeline::core::model::Timeline>> {
-    RwSignal::new(Arc::new(parse_document(text).expect("valid").timeline))
+/// Signals and recorded outputs of one mounted `TimelineView`.
+struct Mounted {
+    host: HtmlElement,
+    window: RwSignal<Window>,
+    selected: RwSignal<Option<String>>,
+    timeline: RwSignal<Arc<Timeline>>,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Mounted {
+    fn track(&self) -> Element {
+        self.host
+            .query_selector(".nt-track")
+            .expect("selector")
+            .expect("track")
+    }
+}
+
+fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
+    let host = fresh_host();
+    host.style().set_property("width", "900px").expect("width");
+    let parsed = parse_document(text).expect("valid");
+    let timeline = RwSignal::new(Arc::new(parsed.timeline));
+    let window = RwSignal::new(Window::fit(&timeline.get_untracked(), 0.0));
+    let selected = RwSignal::new(None::<String>);
+    let problems: Vec<Problem> = parsed.problems;
+    let handle = mount_to(host.clone(), move || {
+        let lang = "en-GB".to_owned();
+        view! {
+            <TimelineView
+                timeline
+                window
+                selected
+                title
+                problems
+                debug
+                lang
+                height=420.0
+                min_span_ms=3_600_000.0
+                on_window=Callback::new(move |w| window.set(w))
+                on_select=Callback::new(move |id| selected.set(id))
+            />
+        }
+        .into_any()
+    });
+    Mounted {
+        host,
+        window,
+        selected,
+        timeline,
+        _handle: handle,
+    }
+}
+
+/// Lets the reactive system and the ResizeObserver catch up.
+async fn settle() {
+    tick().await;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    tick().await;
 }
 
 #[wasm_bindgen_test]
-async fn lists_events_in_time_order_with_dates_at_their_precision() {
-    let host = fresh_host();
-    let timeline = timeline_signal(SEED);
-    let _mounted = mount_to(host.clone(), move || {
-        let (title, problems, lang): (Option<String>, Vec<Problem>, String) =
-            (None, Vec::new(), "en-GB".into());
-        view! { <TimelineView timeline title problems debug=false lang height=300.0 /> }
-    });
-    tick().await;
+async fn places_events_in_time_order_with_dates_at_their_precision() {
+    let m = mount_view(SEED, None, false);
+    settle().await;
     assert_eq!(
-        attrs(&host, "[data-event-id]", "data-event-id"),
+        attrs(&m.host, "[data-event-id]", "data-event-id"),
         ["carrier", "summer", "drone", "tanker"],
         "sorted by start, the two 19 July items in input order"
     );
     assert_eq!(
-        texts(&host, ".nt-event__date"),
+        texts(&m.host, ".nt-event__date"),
         ["5 May 2019", "June 2019", "19 July 2019", "19 July 2019"]
     );
-    assert_eq!(texts(&host, ".nt-timeline__title"), ["War footing"]);
-    host.remove();
+    assert_eq!(
+        attrs(&m.host, ".nt-event__date", "datetime"),
+        ["2019-05-05", "2019-06", "2019-07-19", "2019-07-19"]
+    );
+    assert_eq!(texts(&m.host, ".nt-timeline__title"), ["War footing"]);
+    assert!(
+        !texts(&m.host, ".nt-axis__label").is_empty(),
+        "the axis has labelled ticks"
+    );
+    let labelled = m
+        .host
+        .query_selector_all(".nt-event--labelled")
+        .expect("selector")
+        .length();
+    assert!(labelled >= 2, "at 900 px most labels fit ({labelled} did)");
+    m.host.remove();
 }
 
 #[wasm_bindgen_test]
 async fn follows_new_data_and_shows_an_empty_state() {
-    let host = fresh_host();
-    let timeline = timeline_signal(SEED);
-    let _mounted = mount_to(host.clone(), move || {
-        let (title, problems, lang): (Option<String>, Vec<Problem>, String) =
-            (Some("Override".into()), Vec::new(), "en".into());
-        view! { <TimelineView timeline title problems debug=false lang height=300.0 /> }
-    });
-    tick().await;
-    assert_eq!(texts(&host, ".nt-timeline__title"), ["Override"]);
-    timeline.set(Arc::new(
-        parse_document(r#"[{"id": "x", "start": "-0043-03-15", "title": "Ides of March"}]"#)
-            .expect("valid")
-            .timeline,
-    ));
-    tick().await;
-    assert_eq!(attrs(&host, "[data-event-id]", "data-event-id"), ["x"]);
-    assert_eq!(texts(&host, ".nt-event__date"), ["March 15, 44 BC"]);
-    timeline.set(Arc::new(parse_document("[]").expect("valid").timeline));
-    tick().await;
-    assert!(host
+    let m = mount_view(SEED, Some("Override".into()), false);
+    settle().await;
+    assert_eq!(texts(&m.host, ".nt-timeline__title"), ["Override"]);
+    let ides = parse_document(r#"[{"id": "x", "start": "-0043-03-15", "title": "Ides of March"}]"#)
+        .expect("valid")
+        .timeline;
+    m.window.set(Window::fit(&ides, 0.0));
+    m.timeline.set(Arc::new(ides));
+    settle().await;
+    assert_eq!(attrs(&m.host, "[data-event-id]", "data-event-id"), ["x"]);
+    assert_eq!(texts(&m.host, ".nt-event__date"), ["15 March 44 BC"]);
+    m.timeline
+        .set(Arc::new(parse_document("[]").expect("valid").timeline));
+    settle().await;
+    assert!(m
+        .host
         .query_selector("[data-event-id]")
         .expect("selector")
         .is_none());
-    assert_eq!(texts(&host, ".nt-timeline__empty"), ["No events to show."]);
-    host.remove();
+    assert_eq!(
+        texts(&m.host, ".nt-timeline__empty"),
+        ["No events to show."]
+    );
+    m.host.remove();
 }
 
 #[wasm_bindgen_test]
 async fn shows_problems_only_in_debug_mode() {
     for debug in [false, true] {
-        let host = fresh_host();
-        let parsed = parse_document(SEED).expect("valid");
-        let timeline = RwSignal::new(Arc::new(parsed.timeline));
-        let problems = parsed.problems;
-        let _mounted = mount_to(host.clone(), move || {
-            let (title, lang): (Option<String>, String) = (None, "en".into());
-            view! { <TimelineView timeline title problems debug lang height=300.0 /> }
-        });
-        tick().await;
-        let notices = texts(&host, ".nt-debug__item");
+        let m = mount_view(SEED, None, debug);
+        settle().await;
+        let notices = texts(&m.host, ".nt-debug__item");
         if debug {
             assert_eq!(notices.len(), 1);
             assert!(
@@ -136,8 +199,123 @@ async fn shows_problems_only_in_debug_mode() {
         } else {
             assert!(notices.is_empty());
         }
-        host.remove();
+        m.host.remove();
     }
+}
+
+fn button_of(host: &HtmlElement, id: &str) -> HtmlElement {
+    host.query_selector(&format!("[data-event-id='{id}'] button"))
+        .expect("selector")
+        .expect("the event's button")
+        .unchecked_into()
+}
+
+fn key(target: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_event_opens_its_card_and_escape_closes_it() {
+    let m = mount_view(SEED, None, false);
+    settle().await;
+    button_of(&m.host, "summer").click();
+    settle().await;
+    assert_eq!(m.selected.get_untracked().as_deref(), Some("summer"));
+    assert_eq!(texts(&m.host, ".nt-card__title"), ["A month of incidents"]);
+    assert_eq!(
+        texts(&m.host, ".nt-card__date"),
+        ["June 2019"],
+        "a month stays a month"
+    );
+    let card = m
+        .host
+        .query_selector(".nt-card")
+        .expect("selector")
+        .expect("card");
+    key(&card, "Escape");
+    settle().await;
+    assert_eq!(m.selected.get_untracked(), None);
+    assert!(m
+        .host
+        .query_selector(".nt-card")
+        .expect("selector")
+        .is_none());
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn keys_zoom_pan_and_fit() {
+    let m = mount_view(SEED, None, false);
+    settle().await;
+    let fitted = m.window.get_untracked();
+    let track = m.track();
+    key(&track, "+");
+    let zoomed = m.window.get_untracked();
+    assert!(
+        zoomed.end() - zoomed.start() < fitted.end() - fitted.start(),
+        "+ zooms in"
+    );
+    key(&track, "PageDown");
+    let panned = m.window.get_untracked();
+    assert!(panned.start() > zoomed.start(), "PageDown moves later");
+    assert!(
+        ((panned.end() - panned.start()) - (zoomed.end() - zoomed.start())).abs() < 1.0,
+        "panning keeps the span"
+    );
+    key(&track, "0");
+    assert_eq!(m.window.get_untracked(), fitted, "0 fits");
+    key(&track, "End");
+    settle().await;
+    let focused = document().active_element();
+    let last = button_of(&m.host, "tanker");
+    assert!(
+        focused.is_some_and(|f| f.is_same_node(Some(&last))),
+        "End moves focus to the last event"
+    );
+    assert_eq!(
+        last.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "the roving tab stop follows"
+    );
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn ctrl_wheel_zooms_at_the_pointer_and_a_plain_wheel_does_not() {
+    let m = mount_view(SEED, None, false);
+    settle().await;
+    let fitted = m.window.get_untracked();
+    let track = m.track();
+    let wheel = |ctrl: bool| {
+        let init = web_sys::WheelEventInit::new();
+        init.set_delta_y(-200.0);
+        init.set_ctrl_key(ctrl);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).expect("event");
+        track.dispatch_event(&event).expect("dispatch");
+        event.default_prevented()
+    };
+    assert!(!wheel(false), "a plain wheel is left to the page");
+    assert_eq!(m.window.get_untracked(), fitted);
+    settle().await;
+    assert!(
+        m.host
+            .query_selector(".nt-hint--visible")
+            .expect("selector")
+            .is_some(),
+        "and shows the hint"
+    );
+    assert!(wheel(true), "ctrl + wheel is the widget's");
+    let zoomed = m.window.get_untracked();
+    assert!(zoomed.end() - zoomed.start() < fitted.end() - fitted.start());
+    m.host.remove();
 }
 
 fn recorder() -> js_sys::Function {

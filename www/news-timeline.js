@@ -143,6 +143,13 @@
   Handle.prototype.getVisibleEvents = function () {
     return this._live().getVisibleEvents(this._id);
   };
+  Handle.prototype.select = function (id) {
+    var glue = this._live();
+    if (id !== null && id !== undefined && typeof id !== "string") {
+      throw new Error("select: expected an event id (a string) or null, but found " + describe(id));
+    }
+    glue.select(this._id, id == null ? undefined : id);
+  };
   Handle.prototype.getProblems = function () {
     return this._live().getProblems(this._id);
   };
@@ -186,6 +193,7 @@
       height: options.height,
       title: options.title,
       debug: options.debug,
+      minSpan: options.minSpan,
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, json, wasmOptions, function (name, detail) {

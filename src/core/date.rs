@@ -734,8 +734,16 @@ mod tests {
         assert_eq!(cut(Precision::Day), "2019-05-05");
         assert_eq!(cut(Precision::Minute), "2019-05-05T14:30Z");
         assert_eq!(cut(Precision::Millisecond), "2019-05-05T14:30:15.250Z");
-        assert_eq!(PartialDate::from_ms(date("-13800000000").start_ms(), Precision::Year).unwrap().year(), -13_800_000_000);
-        assert_eq!(PartialDate::from_ms(date("-13800000000").start_ms(), Precision::Month), None);
+        assert_eq!(
+            PartialDate::from_ms(date("-13800000000").start_ms(), Precision::Year)
+                .unwrap()
+                .year(),
+            -13_800_000_000
+        );
+        assert_eq!(
+            PartialDate::from_ms(date("-13800000000").start_ms(), Precision::Month),
+            None
+        );
         assert_eq!(ms_from_civil(2019, 2, 31), date("2019-02-28").start_ms());
     }
 

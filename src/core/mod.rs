@@ -37,6 +37,9 @@
 
 pub mod date;
 pub mod json;
+pub mod layout;
 pub mod model;
 pub mod parse;
+pub mod scale;
+pub mod ticks;
 pub mod window;

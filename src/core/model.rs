@@ -94,9 +94,46 @@ pub fn truncate_for_display(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The readable text of limited HTML (tags dropped, common entities
+/// decoded, whitespace folded): what search matches and what is shown
+/// where markup is not rendered.
+pub fn text_content(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    #[test]
+    fn text_content_drops_markup_and_keeps_words() {
+        assert_eq!(
+            text_content("<p>Tankers <b>attacked</b> in the<br>Gulf &amp; beyond</p><script>alert(1)</script>"),
+            "Tankers attacked in the Gulf & beyond alert(1)"
+        );
+        assert_eq!(text_content("a &lt;b&gt; c"), "a <b> c");
+        assert_eq!(text_content("unclosed <tag"), "unclosed");
+    }
+
     use super::*;
 
     #[test]

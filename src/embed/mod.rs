@@ -57,20 +57,27 @@ pub fn mount(
         let timeline = RwSignal::new(Arc::new(parsed.timeline));
         let problems = RwSignal::new(parsed.problems);
         let window = RwSignal::new(initial_window);
+        let selected = RwSignal::new(None::<String>);
         controls_out.set(Some(Controls {
             timeline,
             problems,
             window,
+            selected,
         }));
-        emit_range_changes(window, emit);
+        emit_changes(window, selected, emit);
         view! {
             <TimelineView
                 timeline
+                window
+                selected
                 title=options.title
                 problems
                 debug=options.debug
                 lang=options.lang
                 height=options.height
+                min_span_ms=options.min_span_ms
+                on_window=Callback::new(move |w| window.set(w))
+                on_select=Callback::new(move |id| selected.set(id))
             />
         }
         .into_any()
@@ -86,17 +93,25 @@ pub fn mount(
     }))
 }
 
-/// `handle.setEvents(data)`: replaces the data; the window stays where the
-/// reader left it unless there was nothing to look at before.
+/// `handle.setEvents(data)`: replaces the data. The window stays where the
+/// reader left it while it still shows some of the new events; otherwise
+/// it fits the new data.
 #[wasm_bindgen(js_name = setEvents)]
 pub fn set_events(id: u32, data: Option<String>) -> Result<(), JsError> {
     let parsed = parse_data(data)?;
     let controls = registry::controls(id)?;
-    let was_empty = controls.timeline.with_untracked(|t| t.events.is_empty());
-    if was_empty {
+    let window = controls.window.get_untracked();
+    if window.visible(&parsed.timeline).next().is_none() {
         controls
             .window
             .set(Window::fit(&parsed.timeline, js_sys::Date::now()));
+    }
+    let still_there = controls
+        .selected
+        .get_untracked()
+        .is_some_and(|id| parsed.timeline.events.iter().any(|e| e.id == id));
+    if !still_there && controls.selected.get_untracked().is_some() {
+        controls.selected.set(None);
     }
     controls.timeline.set(Arc::new(parsed.timeline));
     controls.problems.set(parsed.problems);
@@ -148,6 +163,33 @@ pub fn fit(id: u32) -> Result<(), JsError> {
     Ok(())
 }
 
+/// `handle.select(id | null)`: opens an event's card (the window pans to
+/// it if it is outside) or closes the card.
+#[wasm_bindgen]
+pub fn select(id: u32, event_id: Option<String>) -> Result<(), JsError> {
+    let controls = registry::controls(id)?;
+    let Some(event_id) = event_id else {
+        controls.selected.set(None);
+        return Ok(());
+    };
+    let period = controls.timeline.with_untracked(|t| {
+        t.events
+            .iter()
+            .find(|e| e.id == event_id)
+            .map(|e| (e.start_ms(), e.end_ms()))
+    });
+    let (start, end) = period
+        .ok_or_else(|| JsError::new(&format!("select: no event has the id \"{event_id}\"")))?;
+    let window = controls.window.get_untracked();
+    if !window.intersects(start, end) {
+        controls
+            .window
+            .set(crate::core::scale::center_on(window, start));
+    }
+    controls.selected.set(Some(event_id));
+    Ok(())
+}
+
 /// `handle.getProblems()`: `[{path, message}]` for the current data.
 #[wasm_bindgen(js_name = getProblems)]
 pub fn get_problems(id: u32) -> Result<Array, JsError> {
@@ -179,18 +221,34 @@ fn parse_data(data: Option<String>) -> Result<Parsed, JsError> {
     parse_document(&text).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Tells the page about window changes after mount (the first run is the
-/// initial window, which the contract says is not announced).
-fn emit_range_changes(window: RwSignal<Window>, emit: Function) {
+/// Tells the page about window and selection changes after mount (each
+/// effect's first run is the initial state, which is not announced). The
+/// effects run after the change, never inside a registry borrow.
+fn emit_changes(window: RwSignal<Window>, selected: RwSignal<Option<String>>, emit: Function) {
+    let emit = std::rc::Rc::new(emit);
+    let send = move |name: &str, detail: Object| {
+        let _ = emit.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
+    };
+    let send_range = send.clone();
     Effect::new(move |previous: Option<()>| {
         let current = window.get();
         if previous.is_some() {
-            let detail = object(&[
-                ("start", current.start_iso().into()),
-                ("end", current.end_iso().into()),
-            ]);
-            let _ = emit.call2(&JsValue::NULL, &JsValue::from_str("rangechange"), &detail);
+            send_range(
+                "rangechange",
+                object(&[
+                    ("start", current.start_iso().into()),
+                    ("end", current.end_iso().into()),
+                ]),
+            );
         }
+    });
+    Effect::new(move |previous: Option<Option<String>>| {
+        let current = selected.get();
+        if previous.is_some_and(|p| p != current) {
+            let id = current.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+            send("select", object(&[("id", id)]));
+        }
+        current
     });
 }
 

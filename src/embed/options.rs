@@ -8,9 +8,13 @@ use wasm_bindgen::{JsError, JsValue};
 /// The widget's default height in CSS pixels (the contract's 420).
 const DEFAULT_HEIGHT: f64 = 420.0;
 
+/// The narrowest window reader zooming allows by default: an hour.
+const DEFAULT_MIN_SPAN_MS: f64 = 3_600_000.0;
+
 /// Validated mount options.
 pub struct Options {
     pub height: f64,
+    pub min_span_ms: f64,
     pub lang: String,
     pub title: Option<String>,
     pub debug: bool,
@@ -40,6 +44,17 @@ impl Options {
                 }
             },
         };
+        let min_span_ms = match get("minSpan") {
+            v if absent(&v) => DEFAULT_MIN_SPAN_MS,
+            v => match v.as_f64() {
+                Some(ms) if ms.is_finite() && ms >= 1.0 => ms,
+                _ => {
+                    return Err(JsError::new(
+                        "options.minSpan: expected a number of milliseconds of at least 1, such as 3600000",
+                    ))
+                }
+            },
+        };
         let lang = get("lang").as_string().unwrap_or_else(|| "en".to_owned());
         let title = match get("title") {
             v if absent(&v) => None,
@@ -56,6 +71,7 @@ impl Options {
         };
         Ok(Options {
             height,
+            min_span_ms,
             lang,
             title,
             debug,

@@ -22,6 +22,8 @@ pub struct Controls {
     pub problems: RwSignal<Vec<Problem>>,
     /// The visible range.
     pub window: RwSignal<Window>,
+    /// The event whose card is open.
+    pub selected: RwSignal<Option<String>>,
 }
 
 /// One mounted widget and what must be released with it.

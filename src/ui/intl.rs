@@ -10,8 +10,23 @@ use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
-/// How many [`Precision`]s there are, one cached formatter each (×2 for BCE).
+/// How many [`Precision`]s there are.
 const PRECISIONS: usize = 6;
+
+/// Cached formatter slots: one per style, precision and era (CE or BCE).
+const SLOTS: usize = PRECISIONS * 3 * 2;
+
+/// Which of a date's fields a label shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// Everything written, long month: "5 May 2019".
+    Full,
+    /// Only what an axis tick needs at its level: "May", "5 May", "14:30".
+    Tick,
+    /// An axis tick at a boundary of the coarser unit, with that unit:
+    /// "Jan 2019", "6 May" under hours.
+    MajorTick,
+}
 
 /// Formats partial dates for one language; caches one `Intl` formatter per
 /// precision because creating them is costly.
@@ -25,25 +40,41 @@ impl DateFormatter {
     pub fn new(lang: &str) -> Self {
         DateFormatter {
             lang: lang.to_owned(),
-            cache: RefCell::new(vec![None; PRECISIONS * 2]),
+            cache: RefCell::new(vec![None; SLOTS]),
         }
     }
 
     /// The label a reader sees: "2019", "May 2019", "5 May 2019",
     /// "5 May 2019, 14:30 UTC+02:00", "44 BC", "13.8 billion years ago".
     pub fn format(&self, date: &PartialDate) -> String {
+        self.format_with(date, Style::Full)
+    }
+
+    /// An axis tick's label, as short as its level allows: "2019", "May",
+    /// "5 May", "14:30"; `major` ticks add the coarser unit ("Jan 2019").
+    pub fn format_tick(&self, date: &PartialDate, major: bool) -> String {
+        self.format_with(date, if major { Style::MajorTick } else { Style::Tick })
+    }
+
+    fn format_with(&self, date: &PartialDate, style: Style) -> String {
         if date.year().abs() > MAX_CALENDAR_YEAR {
             return self.format_deep_time(date.year());
         }
         let precision = date.precision();
         let bce = date.year() <= 0;
-        let slot = precision as usize + if bce { PRECISIONS } else { 0 };
+        let style_slot = match style {
+            Style::Full => 0,
+            Style::Tick => 1,
+            Style::MajorTick => 2,
+        };
+        let slot = precision as usize + PRECISIONS * (style_slot * 2 + usize::from(bce));
         let formatter = {
             let mut cache = self.cache.borrow_mut();
             match cache.get(slot).cloned().flatten() {
                 Some(f) => f,
                 None => {
-                    let f = Intl::DateTimeFormat::new(&self.locales(), &options(precision, bce));
+                    let f =
+                        Intl::DateTimeFormat::new(&self.locales(), &options(precision, bce, style));
                     if let Some(entry) = cache.get_mut(slot) {
                         *entry = Some(f.clone());
                     }
@@ -52,8 +83,8 @@ impl DateFormatter {
             }
         };
         // Wall-clock time as written: shift by the written offset and format
-        // in UTC, then name the offset.
-        let offset = date.offset_minutes();
+        // in UTC, then name the offset (axis ticks are always UTC).
+        let offset = date.offset_minutes().filter(|_| style == Style::Full);
         let wall_ms = date.start_ms() + f64::from(offset.unwrap_or(0)) * 60_000.0;
         let text = formatter
             .format()
@@ -105,29 +136,66 @@ fn set(target: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(target, &JsValue::from_str(key), &value.into());
 }
 
-/// `Intl.DateTimeFormat` options showing exactly the written fields.
-fn options(precision: Precision, bce: bool) -> Object {
+/// `Intl.DateTimeFormat` options showing exactly the fields a style needs.
+fn options(precision: Precision, bce: bool, style: Style) -> Object {
     let opts = Object::new();
     set(&opts, "timeZone", "UTC");
-    set(&opts, "year", "numeric");
-    if bce {
-        set(&opts, "era", "short");
-    }
-    if precision >= Precision::Month {
-        set(&opts, "month", "long");
-    }
-    if precision >= Precision::Day {
-        set(&opts, "day", "numeric");
-    }
-    if precision >= Precision::Minute {
-        set(&opts, "hour", "2-digit");
-        set(&opts, "minute", "2-digit");
-    }
-    if precision >= Precision::Second {
-        set(&opts, "second", "2-digit");
-    }
-    if precision >= Precision::Millisecond {
-        set(&opts, "fractionalSecondDigits", 3.0);
+    match style {
+        Style::Full => {
+            set(&opts, "year", "numeric");
+            if bce {
+                set(&opts, "era", "short");
+            }
+            if precision >= Precision::Month {
+                set(&opts, "month", "long");
+            }
+            if precision >= Precision::Day {
+                set(&opts, "day", "numeric");
+            }
+            if precision >= Precision::Minute {
+                set(&opts, "hour", "2-digit");
+                set(&opts, "minute", "2-digit");
+            }
+            if precision >= Precision::Second {
+                set(&opts, "second", "2-digit");
+            }
+            if precision >= Precision::Millisecond {
+                set(&opts, "fractionalSecondDigits", 3.0);
+            }
+        }
+        Style::Tick | Style::MajorTick => {
+            let major = style == Style::MajorTick;
+            match precision {
+                Precision::Year => {
+                    set(&opts, "year", "numeric");
+                    if bce {
+                        set(&opts, "era", "short");
+                    }
+                }
+                Precision::Month => {
+                    set(&opts, "month", "short");
+                    if major {
+                        set(&opts, "year", "numeric");
+                    }
+                }
+                Precision::Day => {
+                    set(&opts, "day", "numeric");
+                    set(&opts, "month", "short");
+                    if major {
+                        set(&opts, "year", "numeric");
+                    }
+                }
+                _ => {
+                    if major {
+                        set(&opts, "day", "numeric");
+                        set(&opts, "month", "short");
+                    } else {
+                        set(&opts, "hour", "2-digit");
+                        set(&opts, "minute", "2-digit");
+                    }
+                }
+            }
+        }
     }
     opts
 }

@@ -5,15 +5,28 @@
 //! shadow root, as a constructable stylesheet (strict CSP forbids inline
 //! styles).
 
+pub mod axis;
 pub mod debug_notice;
+pub mod event_card;
 pub mod intl;
 pub mod timeline_view;
+pub mod track;
+pub mod use_element_width;
+pub mod zoom_controls;
 
+pub use axis::Axis;
 pub use debug_notice::DebugNotice;
+pub use event_card::EventCard;
 pub use timeline_view::TimelineView;
+pub use track::Track;
+pub use zoom_controls::ZoomControls;
 
 /// Every component's CSS, in cascade order.
 pub const STYLES: &[&str] = &[
     include_str!("timeline_view.css"),
+    include_str!("track.css"),
+    include_str!("axis.css"),
+    include_str!("zoom_controls.css"),
+    include_str!("event_card.css"),
     include_str!("debug_notice.css"),
 ];

@@ -1,19 +1,33 @@
-use crate::core::model::{truncate_for_display, Event, Problem, Timeline};
+use crate::core::model::{truncate_for_display, Problem, Timeline};
+use crate::core::scale::{zoom, ZoomLimits};
+use crate::core::window::Window;
 use crate::ui::intl::DateFormatter;
-use crate::ui::DebugNotice;
+use crate::ui::track::{focus_event_later, ZOOM_STEP};
+use crate::ui::{DebugNotice, EventCard, Track, ZoomControls};
+use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The whole widget as a reader meets it: a heading and the events in time
-/// order, each labelled with its date at the precision it was written.
+/// Vertical space taken by the header and padding, so the rows fill the
+/// rest of the requested height.
+const CHROME_PX: f64 = 112.0;
+
+/// The whole widget as a reader meets it: a heading with zoom controls, the
+/// time track and, when an event is open, its card.
 ///
-/// It renders an ordered list, which screen readers announce with its
-/// length and which reads sensibly without any styling.
+/// The view owns no data: the window and the selection are source signals
+/// of the embedding, changed through `on_window` and `on_select`.
 #[component]
 pub fn TimelineView(
     /// The validated events, already in time order.
     #[prop(into)]
     timeline: Signal<Arc<Timeline>>,
+    /// The visible range.
+    #[prop(into)]
+    window: Signal<Window>,
+    /// The id of the event whose card is open.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
     /// A heading that overrides the data's own title (the `title` option).
     #[prop(into)]
     title: Signal<Option<String>>,
@@ -26,48 +40,77 @@ pub fn TimelineView(
     lang: String,
     /// The widget's height in CSS pixels; the width follows the host.
     height: f64,
+    /// The narrowest window reader zooming allows, in milliseconds.
+    min_span_ms: f64,
+    /// Asks for another visible range.
+    on_window: Callback<Window>,
+    /// Asks to open (or, with `None`, close) an event's card.
+    on_select: Callback<Option<String>>,
 ) -> impl IntoView {
     let formatter = StoredValue::new_local(DateFormatter::new(&lang));
+    let root = NodeRef::<Section>::new();
     let heading = Memo::new(move |_| {
         title
             .get()
             .or_else(|| timeline.with(|t| t.title.clone()))
             .map(|t| truncate_for_display(&t).into_owned())
     });
-    let is_empty = move || timeline.with(|t| t.events.is_empty());
-    let date_label = move |event: &Event| {
-        formatter.with_value(|f| match &event.end {
-            Some(end) => format!("{} – {}", f.format(&event.start), f.format(end)),
-            None => f.format(&event.start),
-        })
+    let limits = Memo::new(move |_| {
+        timeline.with(|t| ZoomLimits::for_timeline(t, min_span_ms, js_sys::Date::now()))
+    });
+    let fit = Callback::new(move |()| {
+        on_window.run(timeline.with_untracked(|t| Window::fit(t, js_sys::Date::now())))
+    });
+    let zoom_by = move |factor: f64| {
+        on_window.run(zoom(
+            window.get_untracked(),
+            0.5,
+            factor,
+            limits.get_untracked(),
+        ))
     };
+    let open_event = Memo::new(move |_| {
+        let id = selected.get()?;
+        timeline.with(|t| t.events.iter().find(|e| e.id == id).cloned())
+    });
+    let close = Callback::new(move |()| {
+        if let Some(id) = selected.get_untracked() {
+            on_select.run(None);
+            focus_event_later(root.get_untracked().map(Into::into), id);
+        }
+    });
+    let rows = ((height - CHROME_PX) / 30.0).floor().clamp(1.0, 12.0) as u16;
     view! {
         <section
             class="nt-timeline"
+            node_ref=root
             aria-label=move || heading.get().unwrap_or_else(|| "Timeline".to_owned())
             style:height=format!("{}px", height.round() as i64)
         >
-            {move || heading.get().map(|h| view! { <h2 class="nt-timeline__title">{h}</h2> })}
+            <header class="nt-timeline__header">
+                <h2 class="nt-timeline__title">{move || heading.get()}</h2>
+                <ZoomControls
+                    on_zoom_in=Callback::new(move |()| zoom_by(ZOOM_STEP))
+                    on_zoom_out=Callback::new(move |()| zoom_by(1.0 / ZOOM_STEP))
+                    on_fit=fit
+                />
+            </header>
             {debug.then(|| view! { <DebugNotice problems /> })}
-            <Show when=is_empty>
+            <Show when=move || timeline.with(|t| t.events.is_empty())>
                 <p class="nt-timeline__empty">"No events to show."</p>
             </Show>
-            <ol class="nt-list">
-                <For
-                    each=move || timeline.with(|t| t.events.clone())
-                    key=|event| event.id.clone()
-                    let:event
-                >
-                    <li class="nt-event" data-event-id=event.id.clone()>
-                        <time class="nt-event__date" datetime=event.start.to_string()>
-                            {date_label(&event)}
-                        </time>
-                        <span class="nt-event__title">
-                            {truncate_for_display(&event.title).into_owned()}
-                        </span>
-                    </li>
-                </For>
-            </ol>
+            <Track
+                timeline
+                window
+                selected
+                limits
+                formatter
+                rows
+                on_window
+                on_select
+                on_fit=fit
+            />
+            <EventCard event=open_event formatter on_close=close />
         </section>
     }
 }

@@ -1,0 +1,502 @@
+use crate::core::layout::{layout, LayoutParams};
+use crate::core::model::{truncate_for_display, Timeline};
+use crate::core::scale::{pan, zoom, Scale, ZoomLimits};
+use crate::core::ticks::ticks;
+use crate::core::window::Window;
+use crate::ui::axis::Axis;
+use crate::ui::intl::DateFormatter;
+use crate::ui::use_element_width::use_element_width;
+use leptos::html::Div;
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
+
+/// Height of one label row, in CSS pixels (the stylesheet agrees).
+const ROW_PX: f64 = 30.0;
+/// Height of the axis strip under the rows.
+const AXIS_PX: f64 = 36.0;
+/// Average glyph width of a label at the track's font size, for layout.
+const CHAR_PX: f64 = 7.4;
+/// Pointer travel before a press becomes a drag rather than a click.
+const DRAG_THRESHOLD_PX: f64 = 4.0;
+/// Zoom step of the +/- keys and buttons.
+pub const ZOOM_STEP: f64 = 1.5;
+/// Room between axis ticks: wide enough for the longest tick label
+/// ("Jun 1, 2019", centred on its tick) next to a short one.
+const TICK_SPACING_PX: f64 = 72.0;
+/// How long the "Ctrl + scroll to zoom" hint stays up.
+const HINT_MS: u64 = 1500;
+
+/// Where one event sits on the track right now.
+#[derive(Clone, Copy, PartialEq)]
+struct Slot {
+    x: f64,
+    label_x: f64,
+    row: Option<u16>,
+    label_width: f64,
+    bar_width: f64,
+}
+
+/// A pointer press in progress: where it began and the window then.
+#[derive(Clone, Copy)]
+struct Press {
+    pointer: i32,
+    x: f64,
+    window: Window,
+    dragged: bool,
+}
+
+/// The interactive time track: events stacked in rows above a time axis.
+/// Ctrl/⌘ + wheel and pinch zoom at the pointer, horizontal wheel and drag
+/// pan, a plain vertical wheel scrolls the page (with a hint); keys per the
+/// embed contract. Events are buttons in one ordered list with a roving
+/// tab stop, so the track is one Tab stop and arrows move in time order.
+#[component]
+pub fn Track(
+    /// The validated events, in time order.
+    #[prop(into)]
+    timeline: Signal<Arc<Timeline>>,
+    /// The visible range.
+    #[prop(into)]
+    window: Signal<Window>,
+    /// The event whose card is open, if any.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    /// How far reader zooming may go.
+    #[prop(into)]
+    limits: Signal<ZoomLimits>,
+    /// Dates in the reader's language.
+    formatter: StoredValue<DateFormatter, LocalStorage>,
+    /// How many label rows fit.
+    rows: u16,
+    /// Asks for another window (zoom, pan, fit, following an event).
+    on_window: Callback<Window>,
+    /// Asks to open an event's card (or close it, with `None`).
+    on_select: Callback<Option<String>>,
+    /// Asks to show every event (the `0` key).
+    on_fit: Callback<()>,
+) -> impl IntoView {
+    let track = NodeRef::<Div>::new();
+    let width = use_element_width(track);
+    let scale = Memo::new(move |_| Scale::new(window.get(), width.get()));
+    let params = move |width_px: f64| LayoutParams {
+        width_px,
+        rows,
+        char_px: CHAR_PX,
+        min_label_px: 56.0,
+        max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
+        gap_px: 10.0,
+    };
+    // Indices of the events in view, with their slots.
+    let slots = Memo::new(move |_| {
+        let Some(scale) = scale.get() else {
+            return HashMap::new();
+        };
+        timeline.with(|t| {
+            let placed = layout(t, &scale, &params(scale.width()));
+            let mut slots: HashMap<usize, Slot> = placed
+                .placed
+                .iter()
+                .map(|p| {
+                    let slot = Slot {
+                        x: p.x,
+                        label_x: p.label_x,
+                        row: Some(p.row),
+                        label_width: p.label_width,
+                        bar_width: p.bar_width,
+                    };
+                    (p.index, slot)
+                })
+                .collect();
+            let window = scale.window();
+            for (index, event) in t.events.iter().enumerate() {
+                if event.start_ms() >= window.end() {
+                    break;
+                }
+                if window.intersects(event.start_ms(), event.end_ms()) {
+                    let x = scale.x_of(event.start_ms()).max(0.0);
+                    slots.entry(index).or_insert(Slot {
+                        x,
+                        label_x: x,
+                        row: None,
+                        label_width: 0.0,
+                        bar_width: 0.0,
+                    });
+                }
+            }
+            slots
+        })
+    });
+    let items = Memo::new(move |_| {
+        let mut indices: Vec<usize> = slots.with(|s| s.keys().copied().collect());
+        indices.sort_unstable();
+        timeline.with(|t| {
+            indices
+                .into_iter()
+                .filter_map(|i| t.events.get(i).map(|e| (i, e.clone())))
+                .collect::<Vec<_>>()
+        })
+    });
+    let tick_list = Memo::new(move |_| {
+        scale
+            .get()
+            .map(|s| ticks(s.window(), s.width(), TICK_SPACING_PX))
+            .unwrap_or_default()
+    });
+
+    // The roving tab stop: the last event moved to, else the first in view.
+    let active = RwSignal::new(None::<String>);
+    let tab_stop = Memo::new(move |_| {
+        let wanted = active.get().or_else(|| selected.get());
+        items.with(|items| {
+            wanted
+                .filter(|id| items.iter().any(|(_, e)| &e.id == id))
+                .or_else(|| items.first().map(|(_, e)| e.id.clone()))
+        })
+    });
+
+    // Zooming, panning and moving may take the focused event out of view
+    // (and out of the DOM): focus is held on the track meanwhile.
+    let focus_track = move || {
+        if let Some(el) = track.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+
+    let move_to = move |index: usize| {
+        let Some(event) = timeline.with_untracked(|t| t.events.get(index).cloned()) else {
+            return;
+        };
+        let current = window.get_untracked();
+        if !current.intersects(event.start_ms(), event.end_ms()) {
+            focus_track();
+            on_window.run(crate::core::scale::center_on(current, event.start_ms()));
+        }
+        active.set(Some(event.id.clone()));
+        focus_event_later(track.get_untracked().map(Into::into), event.id);
+    };
+
+    let hint = RwSignal::new(false);
+    let hint_timer = StoredValue::new_local(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(handle) = hint_timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
+    let show_hint = move || {
+        hint.set(true);
+        if let Some(old) = hint_timer.try_update_value(Option::take).flatten() {
+            old.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || hint.set(false),
+            std::time::Duration::from_millis(HINT_MS),
+        )
+        .ok();
+        hint_timer.set_value(handle);
+    };
+
+    let anchor_of = move |client_x: f64| -> f64 {
+        track
+            .get_untracked()
+            .map(|el| {
+                let rect = el.get_bounding_client_rect();
+                if rect.width() > 0.0 {
+                    (client_x - rect.left()) / rect.width()
+                } else {
+                    0.5
+                }
+            })
+            .unwrap_or(0.5)
+    };
+
+    let on_wheel = move |ev: WheelEvent| {
+        let unit = match ev.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
+        let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+        let current = window.get_untracked();
+        if ev.ctrl_key() || ev.meta_key() {
+            ev.prevent_default();
+            let factor = (-dy * 0.002).exp();
+            on_window.run(zoom(
+                current,
+                anchor_of(f64::from(ev.client_x())),
+                factor,
+                limits.get_untracked(),
+            ));
+        } else if ev.shift_key() || dx.abs() > dy.abs() {
+            ev.prevent_default();
+            let delta = if dx.abs() > dy.abs() { dx } else { dy };
+            let w = width.get_untracked().max(1.0);
+            on_window.run(pan(current, delta / w));
+        } else {
+            show_hint();
+        }
+    };
+
+    // Pointers: one drags (pans), two pinch (zoom at their midpoint).
+    let press = StoredValue::new(None::<Press>);
+    let touches = StoredValue::new(Vec::<(i32, f64)>::new());
+    let pinch = StoredValue::new(None::<(f64, Window)>);
+    let suppress_click = StoredValue::new(false);
+    let on_pointerdown = move |ev: PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let x = f64::from(ev.client_x());
+        touches.update_value(|t| {
+            t.retain(|(id, _)| *id != ev.pointer_id());
+            t.push((ev.pointer_id(), x));
+        });
+        let current = window.get_untracked();
+        if touches.with_value(Vec::len) == 2 {
+            let spread = touches.with_value(|t| spread(t));
+            pinch.set_value(Some((spread, current)));
+            press.set_value(None);
+        } else {
+            press.set_value(Some(Press {
+                pointer: ev.pointer_id(),
+                x,
+                window: current,
+                dragged: false,
+            }));
+        }
+    };
+    let on_pointermove = move |ev: PointerEvent| {
+        let x = f64::from(ev.client_x());
+        touches.update_value(|t| {
+            if let Some(entry) = t.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
+                entry.1 = x;
+            }
+        });
+        if let Some((start_spread, start_window)) = pinch.get_value() {
+            let (now_spread, middle) = touches.with_value(|t| (spread(t), midpoint(t)));
+            if start_spread > 0.0 && now_spread > 0.0 {
+                let factor = now_spread / start_spread;
+                on_window.run(zoom(
+                    start_window,
+                    anchor_of(middle),
+                    factor,
+                    limits.get_untracked(),
+                ));
+            }
+            return;
+        }
+        let Some(mut current) = press.get_value().filter(|p| p.pointer == ev.pointer_id()) else {
+            return;
+        };
+        let dx = x - current.x;
+        if !current.dragged && dx.abs() < DRAG_THRESHOLD_PX {
+            return;
+        }
+        if !current.dragged {
+            current.dragged = true;
+            if let Some(el) = track.get_untracked() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        press.set_value(Some(current));
+        let w = width.get_untracked().max(1.0);
+        on_window.run(pan(current.window, -dx / w));
+    };
+    let on_pointerup = move |ev: PointerEvent| {
+        touches.update_value(|t| t.retain(|(id, _)| *id != ev.pointer_id()));
+        if touches.with_value(Vec::len) < 2 {
+            pinch.set_value(None);
+        }
+        if let Some(p) = press.get_value().filter(|p| p.pointer == ev.pointer_id()) {
+            suppress_click.set_value(p.dragged);
+            press.set_value(None);
+        }
+    };
+
+    let on_keydown = move |ev: KeyboardEvent| {
+        let current = window.get_untracked();
+        let count = timeline.with_untracked(|t| t.events.len());
+        let index_of_active = || {
+            let id = tab_stop.get_untracked()?;
+            timeline.with_untracked(|t| t.events.iter().position(|e| e.id == id))
+        };
+        let rtl = track
+            .get_untracked()
+            .and_then(|el| web_sys::window()?.get_computed_style(&el).ok().flatten())
+            .and_then(|style| style.get_property_value("direction").ok())
+            .is_some_and(|d| d == "rtl");
+        let (earlier, later) = if rtl {
+            ("ArrowRight", "ArrowLeft")
+        } else {
+            ("ArrowLeft", "ArrowRight")
+        };
+        let key = ev.key();
+        if matches!(
+            key.as_str(),
+            "+" | "=" | "-" | "_" | "0" | "PageUp" | "PageDown"
+        ) {
+            focus_track();
+        }
+        match key.as_str() {
+            k if k == later || k == earlier => {
+                if count > 0 {
+                    let next = match index_of_active() {
+                        Some(i) if k == later => (i + 1).min(count - 1),
+                        Some(i) => i.saturating_sub(1),
+                        None => 0,
+                    };
+                    move_to(next);
+                }
+            }
+            "Home" if count > 0 => move_to(0),
+            "End" if count > 0 => move_to(count - 1),
+            "+" | "=" => on_window.run(zoom(current, 0.5, ZOOM_STEP, limits.get_untracked())),
+            "-" | "_" => on_window.run(zoom(current, 0.5, 1.0 / ZOOM_STEP, limits.get_untracked())),
+            "0" => on_fit.run(()),
+            "PageUp" => on_window.run(pan(current, if rtl { 1.0 } else { -1.0 })),
+            "PageDown" => on_window.run(pan(current, if rtl { -1.0 } else { 1.0 })),
+            "Escape" if selected.get_untracked().is_some() => on_select.run(None),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+
+    let slot_of = move |index: usize| slots.with(|s| s.get(&index).copied());
+    view! {
+        <div
+            class="nt-track"
+            node_ref=track
+            tabindex="-1"
+            style:height=format!("{}px", (f64::from(rows) * ROW_PX + AXIS_PX + 12.0) as i64)
+            on:wheel=on_wheel
+            on:pointerdown=on_pointerdown
+            on:pointermove=on_pointermove
+            on:pointerup=on_pointerup
+            on:pointercancel=on_pointerup
+            on:keydown=on_keydown
+        >
+            <ol class="nt-track__events">
+                <For
+                    each=move || items.get()
+                    key=|(index, event)| (*index, event.id.clone())
+                    children=move |(index, event)| {
+                        let id = event.id.clone();
+                        let label = formatter
+                            .with_value(|f| match &event.end {
+                                Some(end) => format!("{} – {}", f.format(&event.start), f.format(end)),
+                                None => f.format(&event.start),
+                            });
+                        let title = truncate_for_display(&event.title).into_owned();
+                        let datetime = event.start.to_string();
+                        // Untitled events are labelled with their date, which the
+                        // <time> already gives screen readers.
+                        let untitled = title.is_empty();
+                        let shown = if untitled { label.clone() } else { title };
+                        let labelled = move || slot_of(index).is_some_and(|s| s.row.is_some());
+                        let tab_id = id.clone();
+                        let click_id = id.clone();
+                        let selected_id = id.clone();
+                        view! {
+                            <li
+                                class="nt-event"
+                                class:nt-event--labelled=labelled
+                                class:nt-event--range=event.end.is_some()
+                                class:nt-event--major=event.importance == 3
+                                data-event-id=id
+                                style:left=move || px(slot_of(index).map_or(0.0, |s| if s.row.is_some() { s.label_x } else { s.x }))
+                                style:bottom=move || {
+                                    px(
+                                        slot_of(index)
+                                            .and_then(|s| s.row)
+                                            .map_or(AXIS_PX - 12.0, |r| AXIS_PX + 6.0 + f64::from(r) * ROW_PX),
+                                    )
+                                }
+                                style:width=move || {
+                                    px(slot_of(index).filter(|s| s.row.is_some()).map_or(24.0, |s| s.label_width.max(s.bar_width)))
+                                }
+                            >
+                                <span
+                                    class="nt-event__bar"
+                                    aria-hidden="true"
+                                    style:width=move || px(slot_of(index).map_or(0.0, |s| s.bar_width))
+                                ></span>
+                                <button
+                                    type="button"
+                                    class="nt-event__button"
+                                    tabindex=move || if tab_stop.get().as_deref() == Some(tab_id.as_str()) { "0" } else { "-1" }
+                                    aria-expanded=move || (selected.get().as_deref() == Some(selected_id.as_str())).to_string()
+                                    on:click=move |_| {
+                                        if suppress_click.get_value() {
+                                            suppress_click.set_value(false);
+                                            return;
+                                        }
+                                        active.set(Some(click_id.clone()));
+                                        on_select.run(Some(click_id.clone()));
+                                    }
+                                >
+                                    <time class="nt-event__date" datetime=datetime>{label}</time>
+                                    <span class="nt-event__title" aria-hidden=untitled.then_some("true")>{shown}</span>
+                                </button>
+                                <span
+                                    class="nt-event__stem"
+                                    aria-hidden="true"
+                                    style:left=move || px(slot_of(index).map_or(0.0, |s| s.x - s.label_x))
+                                    style:height=move || {
+                                        px(slot_of(index).and_then(|s| s.row).map_or(0.0, |r| 6.0 + f64::from(r) * ROW_PX))
+                                    }
+                                ></span>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+            <Axis ticks=tick_list scale formatter />
+            <p class="nt-hint" class:nt-hint--visible=move || hint.get() aria-hidden="true">
+                "Ctrl + scroll to zoom"
+            </p>
+        </div>
+    }
+}
+
+fn px(value: f64) -> String {
+    format!("{}px", value.round() as i64)
+}
+
+fn spread(touches: &[(i32, f64)]) -> f64 {
+    match touches {
+        [(_, a), (_, b), ..] => (a - b).abs(),
+        _ => 0.0,
+    }
+}
+
+fn midpoint(touches: &[(i32, f64)]) -> f64 {
+    match touches {
+        [(_, a), (_, b), ..] => (a + b) / 2.0,
+        _ => 0.0,
+    }
+}
+
+/// Focuses an event's button once the DOM has caught up with the signals.
+pub fn focus_event_later(root: Option<web_sys::Element>, id: String) {
+    request_animation_frame(move || {
+        let Some(root) = root else {
+            return;
+        };
+        let Ok(nodes) = root.query_selector_all("[data-event-id]") else {
+            return;
+        };
+        for i in 0..nodes.length() {
+            let Some(node) = nodes.item(i) else { continue };
+            let element: &web_sys::Element = wasm_bindgen::JsCast::unchecked_ref(&node);
+            if element.get_attribute("data-event-id").as_deref() == Some(id.as_str()) {
+                if let Ok(Some(button)) = element.query_selector("button") {
+                    let button: &web_sys::HtmlElement =
+                        wasm_bindgen::JsCast::unchecked_ref(&button);
+                    let _ = button.focus();
+                }
+                return;
+            }
+        }
+    });
+}

@@ -1,0 +1,117 @@
+// Reader input on the track: Ctrl + wheel zooms at the pointer, a plain
+// wheel scrolls the page (with a hint) and leaves the window alone, a
+// horizontal wheel and a drag pan, keys zoom/pan/fit — and none of it
+// reaches a second widget on the page.
+import { test, expect, getWindow, mount, call, numberedEvents, frames } from "../fixtures/timeline.mjs";
+
+const span = (w) => Date.parse(w.end) - Date.parse(w.start);
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto("/test/tall.html");
+  expect(await mount(page, "#tl", numberedEvents("A", 12), { height: 360 })).toEqual({ ok: true });
+  expect(await mount(page, "#other", numberedEvents("B", 6), { height: 300 })).toEqual({ ok: true });
+  await page.locator("#tl").scrollIntoViewIfNeeded();
+  await expect(page.locator("#tl [data-event-id]").first()).toBeVisible();
+});
+
+async function trackCenter(page, host = "#tl") {
+  const box = await page.locator(`${host} .nt-track`).boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
+}
+
+test("Ctrl + wheel zooms in at the pointer, and B does not move", async ({ page }) => {
+  const before = await getWindow(page, "#tl");
+  const other = await getWindow(page, "#other");
+  const { box } = await trackCenter(page);
+  const x = box.x + box.width * 0.25;
+  await page.mouse.move(x, box.y + box.height / 2);
+  await page.keyboard.down("Control");
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up("Control");
+  await expect.poll(async () => span(await getWindow(page, "#tl"))).toBeLessThan(span(before));
+  const after = await getWindow(page, "#tl");
+  // The instant under the pointer stays put (a quarter of the way across).
+  const anchorBefore = Date.parse(before.start) + span(before) * 0.25;
+  const anchorAfter = Date.parse(after.start) + span(after) * 0.25;
+  expect(Math.abs(anchorAfter - anchorBefore)).toBeLessThan(span(before) * 0.02);
+  expect(await getWindow(page, "#other")).toEqual(other);
+});
+
+test("a plain vertical wheel scrolls the page, shows the hint and keeps the window", async ({ page }) => {
+  const before = await getWindow(page, "#tl");
+  const { x, y } = await trackCenter(page);
+  await page.mouse.move(x, y);
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  await page.mouse.wheel(0, 200);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore);
+  await expect(page.locator("#tl .nt-hint--visible")).toHaveText("Ctrl + scroll to zoom");
+  expect(await getWindow(page, "#tl")).toEqual(before);
+});
+
+test("a horizontal wheel pans without changing the span", async ({ page }) => {
+  const before = await getWindow(page, "#tl");
+  const { x, y } = await trackCenter(page);
+  await page.mouse.move(x, y);
+  await page.mouse.wheel(200, 0);
+  await expect.poll(async () => Date.parse((await getWindow(page, "#tl")).start)).toBeGreaterThan(Date.parse(before.start));
+  expect(Math.abs(span(await getWindow(page, "#tl")) - span(before))).toBeLessThan(2);
+});
+
+test("dragging the track pans it, and the drag does not open a card", async ({ page }) => {
+  const before = await getWindow(page, "#tl");
+  const other = await getWindow(page, "#other");
+  const { x, y, box } = await trackCenter(page);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 100, y, { steps: 5 });
+  await page.mouse.move(x + box.width / 4, y, { steps: 5 });
+  await page.mouse.up();
+  const after = await getWindow(page, "#tl");
+  // Dragging to the right reveals earlier time by the dragged fraction.
+  const expected = Date.parse(before.start) - span(before) * (box.width / 4 / box.width);
+  expect(Math.abs(Date.parse(after.start) - expected)).toBeLessThan(span(before) * 0.02);
+  expect(await page.locator("#tl .nt-card").count()).toBe(0);
+  expect(await getWindow(page, "#other")).toEqual(other);
+});
+
+test("keys zoom, pan and fit only the focused widget", async ({ page }) => {
+  const fitted = await getWindow(page, "#tl");
+  const other = await getWindow(page, "#other");
+  await page.locator("#tl [data-event-id] button[tabindex='0']").focus();
+  await page.keyboard.press("+");
+  const zoomed = await getWindow(page, "#tl");
+  expect(span(zoomed)).toBeLessThan(span(fitted));
+  await page.keyboard.press("PageDown");
+  const panned = await getWindow(page, "#tl");
+  expect(Date.parse(panned.start)).toBeGreaterThan(Date.parse(zoomed.start));
+  await page.keyboard.press("-");
+  expect(span(await getWindow(page, "#tl"))).toBeGreaterThan(span(panned));
+  await page.keyboard.press("0");
+  expect(await getWindow(page, "#tl")).toEqual(fitted);
+  await frames(page, 2);
+  expect(await getWindow(page, "#other")).toEqual(other);
+});
+
+test("the zoom buttons zoom and Show all fits", async ({ page }) => {
+  const fitted = await getWindow(page, "#tl");
+  await page.locator("#tl").getByRole("button", { name: "Zoom in" }).click();
+  expect(span(await getWindow(page, "#tl"))).toBeLessThan(span(fitted));
+  await page.locator("#tl").getByRole("button", { name: "Show all" }).click();
+  expect(await getWindow(page, "#tl")).toEqual(fitted);
+});
+
+test("arrow keys move between events in time order and the window follows", async ({ page }) => {
+  expect(await call(page, "#tl", "setWindow", "2019-01", "2019-02")).toMatchObject({ ok: true });
+  await page.locator("#tl [data-event-id] button[tabindex='0']").focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
+  const focused = () =>
+    page.evaluate(() => document.querySelector("#tl").shadowRoot.activeElement?.closest("[data-event-id]")?.textContent);
+  await expect.poll(focused).toContain("A 6");
+  const window = await getWindow(page, "#tl");
+  const june = Date.parse("2019-06-15");
+  expect(Date.parse(window.start)).toBeLessThan(june);
+  expect(Date.parse(window.end)).toBeGreaterThan(june);
+  await page.keyboard.press("Home");
+  await expect.poll(focused).toContain("A 1");
+});
