@@ -244,6 +244,9 @@ mod tests {
             text: None,
             tags: vec![],
             importance,
+            media: None,
+            source: None,
+            display_date: None,
         }
     }
 
@@ -252,6 +255,7 @@ mod tests {
         Timeline {
             title: None,
             events,
+            eras: vec![],
         }
     }
 
@@ -400,6 +404,9 @@ mod tests {
                         text: None,
                         tags: vec![],
                         importance,
+                        media: None,
+                        source: None,
+                        display_date: None,
                     }
                 });
             proptest::collection::vec(one, 0..60).prop_map(timeline)

@@ -35,6 +35,7 @@
     clippy::indexing_slicing
 )]
 
+pub mod csv;
 pub mod date;
 pub mod json;
 pub mod layout;
@@ -42,4 +43,5 @@ pub mod model;
 pub mod parse;
 pub mod scale;
 pub mod ticks;
+pub mod timelinejs;
 pub mod window;

@@ -4,6 +4,10 @@
 //! their period (ties keep input order), each with a unique id. What did not
 //! survive is described by [`Problem`]s, each pointing at its place in the
 //! input with a JSON path such as `events[3].start`.
+//!
+//! Links and images come from the data, so every URL passes [`safe_url`]
+//! before it is kept: only http, https, mailto, relative and (for images)
+//! `data:image/` URLs survive.
 
 use super::date::PartialDate;
 use std::borrow::Cow;
@@ -30,6 +34,62 @@ pub struct Event {
     pub tags: Vec<String>,
     /// 1 to 3, 3 = most important; decides which labels win when space is short.
     pub importance: u8,
+    /// A picture or link shown in the detail card; its URLs passed [`safe_url`].
+    pub media: Option<Media>,
+    /// Where the story comes from, linked in the detail card.
+    pub source: Option<Source>,
+    /// A label shown instead of the formatted date (TimelineJS3's
+    /// `display_date`, such as "Spring 1943"); the date still places it.
+    pub display_date: Option<String>,
+}
+
+/// An event's picture (or, for URLs that are not images, a link).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Media {
+    /// Passed [`safe_url`] with `data:image/` allowed.
+    pub url: String,
+    /// The image's text alternative, for screen readers.
+    pub alt: Option<String>,
+    /// Shown under the image; limited HTML, sanitized where shown.
+    pub caption: Option<String>,
+    /// Who made it ("Reuters"); limited HTML, sanitized where shown.
+    pub credit: Option<String>,
+    /// A small preview image; passed [`safe_url`] with `data:image/` allowed.
+    pub thumbnail: Option<String>,
+}
+
+/// Where an event's information comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Passed [`safe_url`] (no `data:` URLs).
+    pub url: String,
+    /// The link text ("BBC News"); the URL is shown when absent.
+    pub name: Option<String>,
+}
+
+/// A named span of time drawn as a shaded band behind the events
+/// (TimelineJS3's eras); never an event itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Era {
+    /// Where the band begins (the start of this date's period).
+    pub start: PartialDate,
+    /// Where the band ends (the end of this date's period); after `start`.
+    pub end: PartialDate,
+    /// Plain text shown on the band; may be empty.
+    pub label: String,
+}
+
+impl Era {
+    /// The instant the band begins.
+    pub fn start_ms(&self) -> f64 {
+        self.start.start_ms()
+    }
+
+    /// The instant the band ends: the end date's whole period is included
+    /// (an era ending "1945" lasts until 1946 begins).
+    pub fn end_ms(&self) -> f64 {
+        self.end.end_ms()
+    }
 }
 
 impl Event {
@@ -52,6 +112,8 @@ pub struct Timeline {
     pub title: Option<String>,
     /// Sorted by start; ties keep input order.
     pub events: Vec<Event>,
+    /// Shaded bands, sorted by start; they do not count towards the extent.
+    pub eras: Vec<Era>,
 }
 
 impl Timeline {
@@ -90,6 +152,99 @@ pub fn truncate_for_display(text: &str) -> Cow<'_, str> {
         Some((cut, _)) => {
             let kept = text.get(..cut).unwrap_or(text);
             Cow::Owned(format!("{kept}…"))
+        }
+    }
+}
+
+/// Checks a URL from the data before it becomes a link or an image
+/// source: returns the URL as a browser would read it (leading and trailing
+/// control characters and spaces trimmed, tabs and line breaks removed) when
+/// it is http, https, mailto or relative (no scheme), or a `data:image/` URL
+/// when `allow_data_image` (for `<img src>`); `None` for every other scheme
+/// (`javascript:`, `vbscript:`, `data:text/html`, …) and for HTML embed code.
+///
+/// Anything before the first `/`, `?` or `#` that ends in `:` counts as a
+/// scheme, so odd spellings (`java\u{0}script:`) are refused rather than
+/// guessed at.
+pub fn safe_url(url: &str, allow_data_image: bool) -> Option<String> {
+    check_url(url, allow_data_image).ok()
+}
+
+/// Why [`check_url`] refused a URL; its text completes a problem message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum UrlProblem {
+    /// Nothing but spaces.
+    Empty,
+    /// An `<iframe>` or `<blockquote>` snippet (TimelineJS3 accepts those).
+    Html,
+    /// A scheme other than http, https, mailto (and data for images).
+    Scheme(String),
+    /// A `data:` URL that is not an image.
+    DataNotImage,
+}
+
+impl fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            UrlProblem::Empty => f.write_str("empty: expected a URL"),
+            UrlProblem::Html => f.write_str(
+                "expected a URL, but found HTML (embed code is not supported: give the URL of an image or page)",
+            ),
+            UrlProblem::Scheme(scheme) => {
+                write!(f, "the scheme \"{scheme}\" is not allowed")
+            }
+            UrlProblem::DataNotImage => f.write_str(
+                "the scheme \"data:\" is only allowed for images (\"data:image/…\")",
+            ),
+        }
+    }
+}
+
+/// [`safe_url`] with the reason for a refusal, for problem messages.
+pub(crate) fn check_url(url: &str, allow_data_image: bool) -> Result<String, UrlProblem> {
+    // What the WHATWG URL parser does before it looks for a scheme.
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(UrlProblem::Empty);
+    }
+    if cleaned.starts_with('<') {
+        return Err(UrlProblem::Html);
+    }
+    let Some(at) = cleaned.find([':', '/', '?', '#']) else {
+        return Ok(cleaned);
+    };
+    let Some(scheme) = cleaned.get(..=at).filter(|s| s.ends_with(':')) else {
+        return Ok(cleaned);
+    };
+    let scheme = scheme.to_lowercase();
+    match scheme.as_str() {
+        "http:" | "https:" | "mailto:" => Ok(cleaned),
+        "data:" if !allow_data_image => Err(UrlProblem::Scheme(scheme)),
+        "data:" => {
+            let rest = cleaned.get(at + 1..).unwrap_or_default();
+            let is_image = rest
+                .get(..6)
+                .is_some_and(|kind| kind.eq_ignore_ascii_case("image/"));
+            if is_image {
+                Ok(cleaned)
+            } else {
+                Err(UrlProblem::DataNotImage)
+            }
+        }
+        _ => {
+            let mut shown: String = scheme
+                .chars()
+                .take(40)
+                .flat_map(char::escape_debug)
+                .collect();
+            if scheme.chars().count() > 40 {
+                shown.push('…');
+            }
+            Err(UrlProblem::Scheme(shown))
         }
     }
 }
@@ -137,6 +292,130 @@ mod tests {
     use super::*;
 
     #[test]
+    fn safe_url_keeps_web_mail_relative_and_image_data_urls() {
+        let cases: &[(&str, bool, Option<&str>)] = &[
+            (
+                "https://example.com/a.png",
+                false,
+                Some("https://example.com/a.png"),
+            ),
+            ("http://example.com", false, Some("http://example.com")),
+            ("HTTPS://EXAMPLE.COM", false, Some("HTTPS://EXAMPLE.COM")),
+            (
+                "mailto:desk@example.com",
+                false,
+                Some("mailto:desk@example.com"),
+            ),
+            ("/img/a.png", false, Some("/img/a.png")),
+            ("img/a.png", false, Some("img/a.png")),
+            (
+                "//cdn.example.com/a.png",
+                false,
+                Some("//cdn.example.com/a.png"),
+            ),
+            ("?page=2", false, Some("?page=2")),
+            ("#top", false, Some("#top")),
+            ("a.png?x=1:2", false, Some("a.png?x=1:2")),
+            (
+                "  https://example.com/a b  ",
+                false,
+                Some("https://example.com/a b"),
+            ),
+            (
+                "ht\ttps://exa\nmple.com",
+                false,
+                Some("https://example.com"),
+            ),
+            (
+                "data:image/png;base64,iVBOR",
+                true,
+                Some("data:image/png;base64,iVBOR"),
+            ),
+            (
+                "DATA:IMAGE/SVG+XML,<svg/>",
+                true,
+                Some("DATA:IMAGE/SVG+XML,<svg/>"),
+            ),
+            ("data:image/png;base64,iVBOR", false, None),
+            ("data:text/html,<script>alert(1)</script>", true, None),
+            ("data:,hello", true, None),
+            ("javascript:alert(1)", true, None),
+            ("JaVaScRiPt:alert(1)", true, None),
+            ("java\tscript:alert(1)", true, None),
+            ("java\nscript:alert(1)", true, None),
+            ("java\rscript:alert(1)", true, None),
+            (" javascript:alert(1)", true, None),
+            ("\u{1}\u{0} javascript:alert(1)", true, None),
+            ("\u{a0}javascript:alert(1)", true, None),
+            ("java\u{0}script:alert(1)", true, None),
+            ("vbscript:msgbox(1)", true, None),
+            ("VBScript:msgbox(1)", true, None),
+            ("file:///etc/passwd", true, None),
+            ("ftp://example.com/a.png", true, None),
+            ("localhost:8080/a.png", true, None),
+            ("<iframe src=\"https://example.com\"></iframe>", true, None),
+            ("", true, None),
+            (" \t\n", true, None),
+        ];
+        for &(url, allow_data_image, expected) in cases {
+            assert_eq!(
+                safe_url(url, allow_data_image).as_deref(),
+                expected,
+                "{url:?} (data:image allowed: {allow_data_image})"
+            );
+        }
+    }
+
+    #[test]
+    fn check_url_says_why() {
+        let why = |url: &str, data| check_url(url, data).unwrap_err().to_string();
+        assert_eq!(
+            why("java\tscript:x", true),
+            r#"the scheme "javascript:" is not allowed"#
+        );
+        assert_eq!(
+            why("JaVaScRiPt:x", true),
+            r#"the scheme "javascript:" is not allowed"#
+        );
+        assert_eq!(
+            why("data:image/png,x", false),
+            r#"the scheme "data:" is not allowed"#
+        );
+        assert_eq!(
+            why("data:text/html,x", true),
+            r#"the scheme "data:" is only allowed for images ("data:image/…")"#
+        );
+        assert_eq!(
+            why("java\u{0}script:x", true),
+            r#"the scheme "java\0script:" is not allowed"#
+        );
+        assert_eq!(
+            why("<blockquote>x</blockquote>", true),
+            "expected a URL, but found HTML (embed code is not supported: give the URL of an image or page)"
+        );
+        assert_eq!(why("  ", true), "empty: expected a URL");
+        let long = format!("{}:x", "a".repeat(100));
+        assert_eq!(
+            why(&long, true),
+            format!("the scheme \"{}…\" is not allowed", "a".repeat(40))
+        );
+    }
+
+    #[test]
+    fn an_era_covers_its_end_dates_whole_period() {
+        let era = Era {
+            start: "1939-09".parse().unwrap(),
+            end: "1945".parse().unwrap(),
+            label: "War".into(),
+        };
+        assert_eq!(
+            era.start_ms(),
+            PartialDate::parse("1939-09-01").unwrap().start_ms()
+        );
+        assert_eq!(era.end_ms(), PartialDate::parse("1946").unwrap().start_ms());
+    }
+
+    #[test]
     fn truncates_only_over_long_text() {
         assert_eq!(truncate_for_display("short"), "short");
         let long = "é".repeat(MAX_DISPLAY_CHARS + 5);
@@ -157,6 +436,9 @@ mod tests {
             text: None,
             tags: vec![],
             importance: 2,
+            media: None,
+            source: None,
+            display_date: None,
         };
         let june: PartialDate = "2019-06-01".parse().unwrap();
         assert_eq!(event.end_ms(), june.start_ms());

@@ -1,15 +1,25 @@
 //! Turns an input document into a [`Timeline`] plus the [`Problem`]s found.
 //!
 //! Good events always survive; a bad one is skipped or repaired and reported
-//! at its JSON path. Only a document that cannot hold events at all (not an
-//! object or array, `events` not an array, not JSON) is a [`DataError`].
+//! at its path in the input. Only a document that cannot hold events at all
+//! (not an object or array, `events` not an array, not JSON, a CSV without
+//! its header row) is a [`DataError`].
 //!
-//! Accepted shapes: `{ "title"?, "events": [Event…] }` (paths `events[3].x`)
-//! and a bare `[Event…]` (paths `[3].x`).
+//! Accepted shapes: `{ "title"?, "events": [Event…] }` (paths `events[3].x`),
+//! a bare `[Event…]` (paths `[3].x`), a TimelineJS3 document (detected by
+//! [`looks_like_timelinejs`], read by [`super::timelinejs`], paths in
+//! TimelineJS3's names such as `events[3].start_date.month`) and, through
+//! [`parse_csv_document`], TimelineJS3's spreadsheet as CSV (paths such as
+//! `rows[4].year`).
+//!
+//! The importers share one builder so that ids, titles, ends, media URLs
+//! and their warnings follow the same rules whatever the input format.
 
+pub use super::csv::parse_csv_document;
 use super::date::{DateError, PartialDate};
 use super::json::{self, Value};
-use super::model::{Event, Problem, Timeline};
+use super::model::{check_url, Era, Event, Media, Problem, Source, Timeline, UrlProblem};
+pub use super::timelinejs::looks_like_timelinejs;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -31,6 +41,21 @@ pub struct DataError {
     message: String,
 }
 
+impl DataError {
+    pub(crate) fn new(path: &'static str, message: String) -> Self {
+        DataError { path, message }
+    }
+
+    /// For data that has no JSON form at all (JS `undefined`), so the
+    /// rejection reads like the one for any other wrong kind of value.
+    pub fn undefined() -> Self {
+        DataError {
+            path: "data",
+            message: "expected an object with an \"events\" array, or an array of events, but found undefined".into(),
+        }
+    }
+}
+
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
@@ -39,8 +64,15 @@ impl fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// Parses JSON text (`None` for a value that has no JSON form, such as
-/// `undefined`) into a timeline.
+/// Whether text fetched from a URL should be read as JSON rather than CSV,
+/// by its first non-space character (`{` or `[`), for when neither the
+/// Content-Type nor the file extension decides.
+pub fn looks_like_json(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    matches!(text.trim_start().chars().next(), Some('{' | '['))
+}
+
+/// Parses JSON text into a timeline (a TimelineJS3 document is detected).
 pub fn parse_document(text: &str) -> Result<Parsed, DataError> {
     let value = json::parse(text).map_err(|e| DataError {
         path: "data",
@@ -49,32 +81,22 @@ pub fn parse_document(text: &str) -> Result<Parsed, DataError> {
     parse_value(&value)
 }
 
-/// Validates an already parsed document.
+/// Validates an already parsed document: the contract's shapes, or a
+/// TimelineJS3 document (handed to [`super::timelinejs`]).
 pub fn parse_value(value: &Value) -> Result<Parsed, DataError> {
+    if looks_like_timelinejs(value) {
+        return super::timelinejs::parse_timelinejs(value);
+    }
     let (events, prefix, title) = match value {
         Value::Array(items) => (items.as_slice(), "", None),
-        Value::Object(_) => match value.get("events") {
-            Some(Value::Array(items)) => (items.as_slice(), "events", value.get("title")),
-            Some(other) => {
-                return Err(DataError {
-                    path: "events",
-                    message: format!("expected an array of events, but found {}", other.kind_name()),
-                })
-            }
-            None => {
-                return Err(DataError {
-                    path: "data",
-                    message: "expected an object with an \"events\" array, but found an object without \"events\"".into(),
-                })
-            }
-        },
+        Value::Object(_) => (events_array(value)?, "events", value.get("title")),
         other => {
             return Err(DataError {
                 path: "data",
                 message: format!(
-                    "expected an object with an \"events\" array, or an array of events, but found {}",
-                    other.kind_name()
-                ),
+                "expected an object with an \"events\" array, or an array of events, but found {}",
+                other.kind_name()
+            ),
             })
         }
     };
@@ -93,51 +115,107 @@ pub fn parse_value(value: &Value) -> Result<Parsed, DataError> {
     }
     for (index, item) in events.iter().enumerate() {
         let path = format!("{prefix}[{index}]");
-        if let Some(event) = builder.event(&path, item) {
-            builder.timeline.events.push(event);
+        if let Some(draft) = builder.event(&path, item) {
+            builder.push_event(draft);
         }
     }
-    builder
-        .timeline
-        .events
-        .sort_by(|a, b| a.start_ms().total_cmp(&b.start_ms()));
-    Ok(Parsed {
-        timeline: builder.timeline,
-        problems: builder.problems,
-    })
+    Ok(builder.finish())
 }
 
-/// Accumulates events, problems and the ids already taken.
+/// The `events` array of an object document, or why there is none.
+pub(crate) fn events_array(value: &Value) -> Result<&[Value], DataError> {
+    match value.get("events") {
+        Some(Value::Array(items)) => Ok(items.as_slice()),
+        Some(other) => Err(DataError {
+            path: "events",
+            message: format!("expected an array of events, but found {}", other.kind_name()),
+        }),
+        None => Err(DataError {
+            path: "data",
+            message: "expected an object with an \"events\" array, but found an object without \"events\"".into(),
+        }),
+    }
+}
+
+/// What happens to the thing being read when a field is wrong, completing
+/// problem messages: "… (the event is skipped)".
+pub(crate) const EVENT_SKIPPED: &str = "the event is skipped";
+/// See [`EVENT_SKIPPED`].
+pub(crate) const END_IGNORED: &str = "the end is ignored";
+/// See [`EVENT_SKIPPED`].
+pub(crate) const ERA_SKIPPED: &str = "the era is skipped";
+
+/// Accumulates events, eras, problems and the ids already taken; every
+/// importer (contract JSON, TimelineJS3, CSV) fills one, so ids, titles and
+/// warnings follow the same rules.
 #[derive(Default)]
-struct Builder {
-    timeline: Timeline,
+pub(crate) struct Builder {
+    pub(crate) timeline: Timeline,
     problems: Vec<Problem>,
     ids: HashSet<String>,
 }
 
-/// A field that must be skipped over: its event is dropped.
-struct WrongType;
+/// A field that must be skipped over: what holds it is dropped (the problem
+/// is already reported).
+pub(crate) struct WrongType;
+
+/// An event read from any input format, before its title is checked and its
+/// id settled by [`Builder::push_event`].
+pub(crate) struct Draft {
+    pub(crate) start: PartialDate,
+    pub(crate) end: Option<PartialDate>,
+    /// `None` when absent; checked (and warned about) when empty.
+    pub(crate) title: Option<String>,
+    /// Where a missing title is reported: `events[3].title`.
+    pub(crate) title_path: String,
+    /// How the input calls the title: "title" or "headline".
+    pub(crate) title_name: &'static str,
+    pub(crate) id: Option<String>,
+    /// Where a duplicate id is reported: `events[3].id`.
+    pub(crate) id_path: String,
+    pub(crate) text: Option<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) importance: u8,
+    pub(crate) media: Option<Media>,
+    pub(crate) source: Option<Source>,
+    pub(crate) display_date: Option<String>,
+}
 
 impl Builder {
-    fn problem(&mut self, path: String, message: String) {
+    pub(crate) fn problem(&mut self, path: String, message: String) {
         self.problems.push(Problem { path, message });
     }
 
-    /// Reads an optional string field; `null` counts as absent.
-    fn string_field(
+    /// The result: events and eras sorted by start, ties in input order.
+    pub(crate) fn finish(mut self) -> Parsed {
+        self.timeline
+            .events
+            .sort_by(|a, b| a.start_ms().total_cmp(&b.start_ms()));
+        self.timeline
+            .eras
+            .sort_by(|a, b| a.start_ms().total_cmp(&b.start_ms()));
+        Parsed {
+            timeline: self.timeline,
+            problems: self.problems,
+        }
+    }
+
+    /// Reads an optional string; `null` counts as absent. Any other type is
+    /// reported at `path` with `outcome` ("the event is skipped").
+    pub(crate) fn string_at(
         &mut self,
-        path: &str,
-        item: &Value,
-        key: &str,
+        path: String,
+        value: Option<&Value>,
+        outcome: &str,
     ) -> Result<Option<String>, WrongType> {
-        match item.get(key) {
+        match value {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(other) => {
                 self.problem(
-                    format!("{path}.{key}"),
+                    path,
                     format!(
-                        "expected a string, but found {} (the event is skipped)",
+                        "expected a string, but found {} ({outcome})",
                         other.kind_name()
                     ),
                 );
@@ -146,7 +224,87 @@ impl Builder {
         }
     }
 
-    fn event(&mut self, path: &str, item: &Value) -> Option<Event> {
+    /// Reads an optional string field of an event; a wrong type skips it.
+    fn string_field(
+        &mut self,
+        path: &str,
+        item: &Value,
+        key: &str,
+    ) -> Result<Option<String>, WrongType> {
+        self.string_at(format!("{path}.{key}"), item.get(key), EVENT_SKIPPED)
+    }
+
+    /// Settles the title (warning when missing or empty) and the id, then
+    /// keeps the event.
+    pub(crate) fn push_event(&mut self, draft: Draft) {
+        let title = match draft.title {
+            Some(t) if !t.trim().is_empty() => t.trim().to_owned(),
+            given => {
+                let what = if given.is_some() { "empty" } else { "missing" };
+                let name = draft.title_name;
+                self.problem(
+                    draft.title_path,
+                    format!("{what}: every event should have a {name} (it is labelled with its date for now)"),
+                );
+                String::new()
+            }
+        };
+        let id = self.unique_id(
+            draft.id_path,
+            draft.id,
+            &draft.start,
+            draft.end.as_ref(),
+            &title,
+        );
+        self.timeline.events.push(Event {
+            id,
+            start: draft.start,
+            end: draft.end,
+            title,
+            text: draft.text,
+            tags: draft.tags,
+            importance: draft.importance,
+            media: draft.media,
+            source: draft.source,
+            display_date: draft.display_date,
+        });
+    }
+
+    /// Keeps an era whose end is not before its start; reports it at
+    /// `end_path` otherwise.
+    pub(crate) fn push_era(
+        &mut self,
+        end_path: String,
+        start: PartialDate,
+        end: PartialDate,
+        label: String,
+    ) {
+        if let Some(end) = self.end_after(end_path, &start, end, ERA_SKIPPED) {
+            self.timeline.eras.push(Era { start, end, label });
+        }
+    }
+
+    /// `end` if it does not begin before `start`; otherwise a problem at
+    /// `path` ending in `outcome`.
+    pub(crate) fn end_after(
+        &mut self,
+        path: String,
+        start: &PartialDate,
+        end: PartialDate,
+        outcome: &str,
+    ) -> Option<PartialDate> {
+        if end.end_ms() > start.start_ms() && end.start_ms() >= start.start_ms() {
+            Some(end)
+        } else {
+            self.problem(
+                path,
+                format!("\"{end}\" is before the start \"{start}\" ({outcome})"),
+            );
+            None
+        }
+    }
+
+    fn event(&mut self, path: &str, item: &Value) -> Option<Draft> {
         if !matches!(item, Value::Object(_)) {
             self.problem(
                 path.to_owned(),
@@ -175,30 +333,26 @@ impl Builder {
         };
         let title = self.string_field(path, item, "title").ok()?;
         let text = self.string_field(path, item, "text").ok()?;
-        let given_id = self.string_field(path, item, "id").ok()?;
+        let id = self.string_field(path, item, "id").ok()?;
         let tags = self.tags(path, item).ok()?;
         let importance = self.importance(path, item).ok()?;
+        let media = self.media(path, item.get("media"), false).ok()?;
+        let source = self.source(path, item.get("source")).ok()?;
         let end = self.end(path, item, &start);
-        let title = match title {
-            Some(t) if !t.trim().is_empty() => t.trim().to_owned(),
-            given => {
-                let what = if given.is_some() { "empty" } else { "missing" };
-                self.problem(
-                    format!("{path}.title"),
-                    format!("{what}: every event should have a title (it is labelled with its date for now)"),
-                );
-                String::new()
-            }
-        };
-        let id = self.unique_id(path, given_id, &start, end.as_ref(), &title);
-        Some(Event {
-            id,
+        Some(Draft {
             start,
             end,
             title,
+            title_path: format!("{path}.title"),
+            title_name: "title",
+            id,
+            id_path: format!("{path}.id"),
             text,
             tags,
             importance,
+            media,
+            source,
+            display_date: None,
         })
     }
 
@@ -209,19 +363,144 @@ impl Builder {
             Some(value) => value,
         };
         match date_of(value) {
-            Ok(end) if end.end_ms() > start.start_ms() && end.start_ms() >= start.start_ms() => {
-                Some(end)
-            }
-            Ok(end) => {
-                self.problem(
-                    format!("{path}.end"),
-                    format!("\"{end}\" is before the start \"{start}\" (the end is ignored)"),
-                );
-                None
-            }
+            Ok(end) => self.end_after(format!("{path}.end"), start, end, END_IGNORED),
             Err(e) => {
                 self.problem(format!("{path}.end"), format!("{e} (the end is ignored)"));
                 None
+            }
+        }
+    }
+
+    /// An event's `media` object (`path` is the event's). A wrong type
+    /// skips the event; a missing `url` or a refused URL drops the media.
+    /// With `quiet_when_blank`, media whose fields are all empty strings (as
+    /// TimelineJS3's spreadsheet exports write them) is dropped silently.
+    pub(crate) fn media(
+        &mut self,
+        path: &str,
+        value: Option<&Value>,
+        quiet_when_blank: bool,
+    ) -> Result<Option<Media>, WrongType> {
+        let path = format!("{path}.media");
+        let value = match value {
+            None | Some(Value::Null) => return Ok(None),
+            Some(v @ Value::Object(_)) => v,
+            Some(other) => {
+                self.problem(
+                    path,
+                    format!(
+                        "expected an object such as {{\"url\": \"…\"}}, but found {} (the event is skipped)",
+                        other.kind_name()
+                    ),
+                );
+                return Err(WrongType);
+            }
+        };
+        let mut field = |key: &str| {
+            self.string_at(format!("{path}.{key}"), value.get(key), EVENT_SKIPPED)
+                .map(non_blank)
+        };
+        let url = field("url")?;
+        let media = Media {
+            url: url.unwrap_or_default(),
+            alt: field("alt")?,
+            caption: field("caption")?,
+            credit: field("credit")?,
+            thumbnail: field("thumbnail")?,
+        };
+        Ok(self.checked_media(
+            &format!("{path}.url"),
+            &format!("{path}.thumbnail"),
+            media,
+            quiet_when_blank,
+        ))
+    }
+
+    /// Media whose URLs passed [`check_url`]: a refused `url` drops the
+    /// media, a refused thumbnail only the thumbnail, each with a warning.
+    /// An empty `url` drops it too, quietly when `quiet_when_blank` and no
+    /// other field is given.
+    pub(crate) fn checked_media(
+        &mut self,
+        url_path: &str,
+        thumbnail_path: &str,
+        media: Media,
+        quiet_when_blank: bool,
+    ) -> Option<Media> {
+        let url = match check_url(&media.url, true) {
+            Ok(url) => url,
+            Err(UrlProblem::Empty) => {
+                let other = [&media.alt, &media.caption, &media.credit, &media.thumbnail]
+                    .iter()
+                    .any(|f| f.is_some());
+                if other || !quiet_when_blank {
+                    self.problem(
+                        url_path.to_owned(),
+                        "missing: media needs a URL (the media is dropped)".into(),
+                    );
+                }
+                return None;
+            }
+            Err(e) => {
+                self.problem(url_path.to_owned(), format!("{e} (the media is dropped)"));
+                return None;
+            }
+        };
+        let thumbnail = match media.thumbnail.as_deref().map(|t| check_url(t, true)) {
+            None | Some(Err(UrlProblem::Empty)) => None,
+            Some(Ok(thumbnail)) => Some(thumbnail),
+            Some(Err(e)) => {
+                self.problem(
+                    thumbnail_path.to_owned(),
+                    format!("{e} (the thumbnail is dropped)"),
+                );
+                None
+            }
+        };
+        Some(Media {
+            url,
+            thumbnail,
+            ..media
+        })
+    }
+
+    /// An event's `source` object: a wrong type skips the event; a missing
+    /// or refused `url` drops the source.
+    fn source(&mut self, path: &str, value: Option<&Value>) -> Result<Option<Source>, WrongType> {
+        let path = format!("{path}.source");
+        let value = match value {
+            None | Some(Value::Null) => return Ok(None),
+            Some(v @ Value::Object(_)) => v,
+            Some(other) => {
+                self.problem(
+                    path,
+                    format!(
+                        "expected an object such as {{\"url\": \"…\", \"name\": \"…\"}}, but found {} (the event is skipped)",
+                        other.kind_name()
+                    ),
+                );
+                return Err(WrongType);
+            }
+        };
+        let url = self.string_at(format!("{path}.url"), value.get("url"), EVENT_SKIPPED)?;
+        let name = self
+            .string_at(format!("{path}.name"), value.get("name"), EVENT_SKIPPED)?
+            .and_then(|n| non_blank(Some(n.trim().to_owned())));
+        match check_url(url.as_deref().unwrap_or_default(), false) {
+            Ok(url) => Ok(Some(Source { url, name })),
+            Err(UrlProblem::Empty) => {
+                self.problem(
+                    format!("{path}.url"),
+                    "missing: a source needs a URL (the source is dropped)".into(),
+                );
+                Ok(None)
+            }
+            Err(e) => {
+                self.problem(
+                    format!("{path}.url"),
+                    format!("{e} (the source is dropped)"),
+                );
+                Ok(None)
             }
         }
     }
@@ -294,12 +573,12 @@ impl Builder {
         }
     }
 
-    /// Keeps a given id unless taken (then `<id>-2`, `-3`… with a warning);
-    /// derives one from the content otherwise, so the same data always
-    /// yields the same ids.
-    fn unique_id(
+    /// Keeps a given id unless taken (then `<id>-2`, `-3`… with a warning
+    /// at `id_path`); derives one from the content otherwise, so the same
+    /// data always yields the same ids.
+    pub(crate) fn unique_id(
         &mut self,
-        path: &str,
+        id_path: String,
         given: Option<String>,
         start: &PartialDate,
         end: Option<&PartialDate>,
@@ -317,13 +596,19 @@ impl Builder {
         }
         if warn && id != base {
             self.problem(
-                format!("{path}.id"),
+                id_path,
                 format!("duplicate id \"{base}\" (renamed to \"{id}\")"),
             );
         }
         self.ids.insert(id.clone());
         id
     }
+}
+
+/// `None` for strings that are empty or only spaces: optional text fields
+/// treat those as absent (spreadsheet exports write them for empty cells).
+pub(crate) fn non_blank(text: Option<String>) -> Option<String> {
+    text.filter(|t| !t.trim().is_empty())
 }
 
 /// Parses a date value, naming what was found when it is not a string.
@@ -358,6 +643,7 @@ fn content_id(start: &PartialDate, end: Option<&PartialDate>, title: &str) -> St
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::core::model::{Media, Source};
 
     fn parsed(text: &str) -> Parsed {
         parse_document(text).unwrap()
@@ -393,6 +679,10 @@ mod tests {
     #[test]
     fn rejects_documents_without_events() {
         let error = |text: &str| parse_document(text).unwrap_err().to_string();
+        assert_eq!(
+            DataError::undefined().to_string(),
+            r#"data: expected an object with an "events" array, or an array of events, but found undefined"#
+        );
         assert_eq!(
             error("42"),
             r#"data: expected an object with an "events" array, or an array of events, but found a number"#
@@ -534,6 +824,156 @@ mod tests {
                 "[2].tags: expected an array of strings, but found a string (the event is skipped)",
             ]
         );
+    }
+
+    #[test]
+    fn reads_media_and_source() {
+        let p = parsed(
+            r#"[{"start": "2019", "title": "t", "display_date": "ignored here",
+                 "media": {"url": " https://example.com/a.jpg ", "alt": "A tanker", "caption": "The <i>Stena</i>",
+                           "credit": "Reuters", "thumbnail": "/thumbs/a.jpg", "colour": "red"},
+                 "source": {"url": "https://bbc.co.uk/news/1", "name": " BBC "}}]"#,
+        );
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let event = &p.timeline.events[0];
+        assert_eq!(
+            event.media,
+            Some(Media {
+                url: "https://example.com/a.jpg".into(),
+                alt: Some("A tanker".into()),
+                caption: Some("The <i>Stena</i>".into()),
+                credit: Some("Reuters".into()),
+                thumbnail: Some("/thumbs/a.jpg".into()),
+            })
+        );
+        assert_eq!(
+            event.source,
+            Some(Source {
+                url: "https://bbc.co.uk/news/1".into(),
+                name: Some("BBC".into()),
+            })
+        );
+        assert_eq!(
+            event.display_date, None,
+            "display_date is TimelineJS3's, not the contract's"
+        );
+    }
+
+    #[test]
+    fn drops_media_and_sources_with_unsafe_urls() {
+        let p = parsed(
+            r#"[{"start": "2019", "title": "a", "media": {"url": "javascript:alert(1)"}},
+                {"start": "2019", "title": "b", "media": {"url": "JaVaScRiPt:alert(1)"}},
+                {"start": "2019", "title": "c", "media": {"url": "java\tscript:alert(1)"}},
+                {"start": "2019", "title": "d", "media": {"url": " javascript:alert(1)"}},
+                {"start": "2019", "title": "e", "media": {"url": "vbscript:msgbox(1)"}},
+                {"start": "2019", "title": "f", "media": {"url": "data:text/html,<script>alert(1)</script>"}},
+                {"start": "2019", "title": "g", "media": {"url": "data:image/png;base64,AAAA", "thumbnail": "javascript:x"}},
+                {"start": "2019", "title": "h", "media": {"caption": "no url"}},
+                {"start": "2019", "title": "i", "source": {"url": "data:image/png;base64,AAAA"}},
+                {"start": "2019", "title": "j", "source": {"name": "no url"}},
+                {"start": "2019", "title": "k", "media": {"url": "<iframe src=\"https://x\"></iframe>"}}]"#,
+        );
+        assert_eq!(p.timeline.events.len(), 11, "bad URLs never skip the event");
+        let with_media: Vec<&str> = p
+            .timeline
+            .events
+            .iter()
+            .filter(|e| e.media.is_some())
+            .map(|e| e.title.as_str())
+            .collect();
+        assert_eq!(with_media, ["g"]);
+        assert_eq!(p.timeline.events[6].media.as_ref().unwrap().thumbnail, None);
+        assert!(p.timeline.events.iter().all(|e| e.source.is_none()));
+        assert_eq!(
+            p.problems.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            [
+                r#"[0].media.url: the scheme "javascript:" is not allowed (the media is dropped)"#,
+                r#"[1].media.url: the scheme "javascript:" is not allowed (the media is dropped)"#,
+                r#"[2].media.url: the scheme "javascript:" is not allowed (the media is dropped)"#,
+                r#"[3].media.url: the scheme "javascript:" is not allowed (the media is dropped)"#,
+                r#"[4].media.url: the scheme "vbscript:" is not allowed (the media is dropped)"#,
+                r#"[5].media.url: the scheme "data:" is only allowed for images ("data:image/…") (the media is dropped)"#,
+                r#"[6].media.thumbnail: the scheme "javascript:" is not allowed (the thumbnail is dropped)"#,
+                "[7].media.url: missing: media needs a URL (the media is dropped)",
+                r#"[8].source.url: the scheme "data:" is not allowed (the source is dropped)"#,
+                "[9].source.url: missing: a source needs a URL (the source is dropped)",
+                "[10].media.url: expected a URL, but found HTML (embed code is not supported: give the URL of an image or page) (the media is dropped)",
+            ]
+        );
+    }
+
+    #[test]
+    fn skips_events_whose_media_or_source_has_the_wrong_type() {
+        let p = parsed(
+            r#"[{"start": "2019", "title": "a", "media": "https://example.com/a.jpg"},
+                {"start": "2019", "title": "b", "media": {"url": 5}},
+                {"start": "2019", "title": "c", "media": {"url": "a.jpg", "credit": ["x"]}},
+                {"start": "2019", "title": "d", "source": "https://example.com"},
+                {"start": "2019", "title": "e", "source": {"url": "https://example.com", "name": 1}},
+                {"start": "2019", "title": "f", "media": null, "source": null}]"#,
+        );
+        assert_eq!(titles(&p), ["f"]);
+        assert_eq!(
+            p.problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                r#"[0].media: expected an object such as {"url": "…"}, but found a string (the event is skipped)"#,
+                "[1].media.url: expected a string, but found a number (the event is skipped)",
+                "[2].media.credit: expected a string, but found an array (the event is skipped)",
+                r#"[3].source: expected an object such as {"url": "…", "name": "…"}, but found a string (the event is skipped)"#,
+                "[4].source.name: expected a string, but found a number (the event is skipped)",
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_strings_over_ten_thousand_characters() {
+        let long = "é".repeat(12_000);
+        let p = parsed(&format!(
+            r#"[{{"start": "2019", "title": "{long}", "text": "{long}"}}]"#
+        ));
+        assert_eq!(p.timeline.events[0].title, long);
+        assert_eq!(p.timeline.events[0].text.as_deref(), Some(long.as_str()));
+        assert!(p.problems.is_empty());
+    }
+
+    #[test]
+    fn tells_json_from_csv_by_the_first_character() {
+        assert!(looks_like_json("\u{feff} \n {\"events\": []}"));
+        assert!(looks_like_json("[]"));
+        assert!(!looks_like_json("Year,Month\n"));
+        assert!(!looks_like_json(""));
+    }
+
+    #[test]
+    fn detects_timelinejs_documents() {
+        let doc = |text: &str| looks_like_timelinejs(&json::parse(text).unwrap());
+        assert!(doc(
+            r#"{"events": [null, 3, {"start_date": {"year": 2019}}]}"#
+        ));
+        assert!(doc(
+            r#"{"events": [], "title": {"text": {"headline": "x"}}}"#
+        ));
+        assert!(doc(
+            r#"{"events": [], "title": {"media": {"url": "a.jpg"}}}"#
+        ));
+        assert!(doc(r#"{"events": [], "eras": []}"#));
+        assert!(!doc(r#"{"events": [], "eras": null}"#));
+        assert!(!doc(
+            r#"{"events": [{"start": "2019", "start_date": {"year": 2019}}]}"#
+        ));
+        assert!(!doc(
+            r#"{"events": [{"start": "2019"}, {"start_date": {"year": 2019}}]}"#
+        ));
+        assert!(!doc(r#"{"title": "x", "events": []}"#));
+        assert!(!doc(r#"[{"start_date": {"year": 2019}}]"#));
+        // Detected documents go to the TimelineJS3 reader.
+        let p =
+            parsed(r#"{"events": [{"start_date": {"year": 2019}, "text": {"headline": "x"}}]}"#);
+        assert_eq!(p.timeline.events[0].start.to_string(), "2019");
     }
 
     #[test]
