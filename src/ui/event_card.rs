@@ -1,12 +1,19 @@
-use crate::core::model::{text_content, truncate_for_display, Event};
+use crate::core::model::{safe_url, text_content, truncate_for_display, Event, Media};
 use crate::ui::intl::DateFormatter;
-use leptos::html::Button;
+use crate::ui::sanitize::sanitize;
+use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
 
+/// File endings shown as an image; any other media URL (a video page, a
+/// social post) becomes a plain link, so no third-party embed or tracker
+/// loads unless the reader follows it.
+const IMAGE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
+
 /// The open event's details: its date at the precision it was written, its
-/// title and text. Focus moves to the card when it opens; Esc or the close
-/// button closes it (the caller returns focus to the event).
+/// title, sanitized text, media and source. Focus moves to the card when it
+/// opens; Esc or the close button closes it (the caller returns focus to
+/// the event).
 #[component]
 pub fn EventCard(
     /// The event to show; `None` hides the card.
@@ -18,7 +25,18 @@ pub fn EventCard(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let close_button = NodeRef::<Button>::new();
+    let text = NodeRef::<Div>::new();
     Effect::new(move |_| {
+        let html = event.with(|e| e.as_ref().and_then(|e| e.text.clone()));
+        if let Some(container) = text.get() {
+            container.set_text_content(None);
+            let fragment = html
+                .zip(container.owner_document())
+                .and_then(|(html, document)| sanitize(&document, &truncate_for_display(&html)));
+            if let Some(fragment) = fragment {
+                let _ = container.append_child(&fragment);
+            }
+        }
         if event.with(Option::is_some) {
             if let Some(button) = close_button.get() {
                 let _ = button.focus();
@@ -34,14 +52,18 @@ pub fn EventCard(
     };
     move || {
         event.get().map(|event| {
-            let date = formatter.with_value(|f| match &event.end {
-                Some(end) => format!("{} – {}", f.format(&event.start), f.format(end)),
-                None => f.format(&event.start),
-            });
-            // Until the sanitizer renders the allowed markup, the card shows
-            // the text content only: a text node can never run code.
-            let text = event.text.as_deref().map(text_content).filter(|t| !t.is_empty());
+            let date = formatter.with_value(|f| f.event_label(&event));
             let title = if event.title.is_empty() { date.clone() } else { truncate_for_display(&event.title).into_owned() };
+            let source = event.source.as_ref().and_then(|s| {
+                let href = safe_url(&s.url, false)?;
+                let name = s.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| href.clone());
+                Some(view! {
+                    <p class="nt-card__source">
+                        "Source: "
+                        <a href=href rel="noopener noreferrer" target="_blank">{name}</a>
+                    </p>
+                })
+            });
             view! {
                 <div class="nt-card" role="dialog" aria-labelledby="nt-card-title" on:keydown=on_keydown>
                     <button
@@ -57,7 +79,9 @@ pub fn EventCard(
                         <time datetime=event.start.to_string()>{date}</time>
                     </p>
                     <h3 class="nt-card__title" id="nt-card-title">{title}</h3>
-                    {text.map(|t| view! { <p class="nt-card__text">{t}</p> })}
+                    {event.media.as_ref().and_then(media_view)}
+                    <div class="nt-card__text" node_ref=text></div>
+                    {source}
                     {(!event.tags.is_empty())
                         .then(|| {
                             view! {
@@ -70,4 +94,50 @@ pub fn EventCard(
             }
         })
     }
+}
+
+/// An image (lazy-loaded, with alt, caption and credit) or, for any other
+/// media, a link out.
+fn media_view(media: &Media) -> Option<impl IntoView> {
+    // Caption and credit are limited HTML; their text is enough here.
+    let caption = [media.caption.as_deref(), media.credit.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(text_content)
+        .filter(|s| !s.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let lower = media.url.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or_default();
+    let is_image =
+        lower.starts_with("data:image/") || IMAGE_ENDINGS.iter().any(|e| path.ends_with(e));
+    let figure = if is_image {
+        let src = safe_url(&media.url, true)?;
+        let alt = media
+            .alt
+            .clone()
+            .or_else(|| media.caption.as_deref().map(text_content))
+            .unwrap_or_default();
+        view! {
+            <figure class="nt-card__media">
+                <img class="nt-card__image" src=src alt=alt loading="lazy" decoding="async" />
+                {(!caption.is_empty()).then(|| view! { <figcaption class="nt-card__caption">{caption}</figcaption> })}
+            </figure>
+        }
+        .into_any()
+    } else {
+        let href = safe_url(&media.url, false)?;
+        let label = if caption.is_empty() {
+            "View the media".to_owned()
+        } else {
+            caption
+        };
+        view! {
+            <p class="nt-card__media nt-card__media--link">
+                <a href=href rel="noopener noreferrer" target="_blank">{label}</a>
+            </p>
+        }
+        .into_any()
+    };
+    Some(figure)
 }

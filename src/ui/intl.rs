@@ -6,6 +6,7 @@
 //! shipped or fetched: the browser's Intl has it.
 
 use crate::core::date::{PartialDate, Precision, MAX_CALENDAR_YEAR};
+use crate::core::model::Event;
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -48,6 +49,22 @@ impl DateFormatter {
     /// "5 May 2019, 14:30 UTC+02:00", "44 BC", "13.8 billion years ago".
     pub fn format(&self, date: &PartialDate) -> String {
         self.format_with(date, Style::Full)
+    }
+
+    /// An event's date as readers see it: the data's own `display_date`
+    /// if it has one, else its date, or "start – end" for a range.
+    pub fn event_label(&self, event: &Event) -> String {
+        if let Some(label) = event
+            .display_date
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+        {
+            return label.trim().to_owned();
+        }
+        match &event.end {
+            Some(end) => format!("{} – {}", self.format(&event.start), self.format(end)),
+            None => self.format(&event.start),
+        }
     }
 
     /// An axis tick's label, as short as its level allows: "2019", "May",
