@@ -7,8 +7,10 @@
 
 pub mod axis;
 pub mod debug_notice;
+pub mod era_bands;
 pub mod event_card;
 pub mod intl;
+pub mod sanitize;
 pub mod timeline_view;
 pub mod track;
 pub mod use_element_width;
@@ -16,6 +18,7 @@ pub mod zoom_controls;
 
 pub use axis::Axis;
 pub use debug_notice::DebugNotice;
+pub use era_bands::EraBands;
 pub use event_card::EventCard;
 pub use timeline_view::TimelineView;
 pub use track::Track;
@@ -26,6 +29,7 @@ pub const STYLES: &[&str] = &[
     include_str!("timeline_view.css"),
     include_str!("track.css"),
     include_str!("axis.css"),
+    include_str!("era_bands.css"),
     include_str!("zoom_controls.css"),
     include_str!("event_card.css"),
     include_str!("debug_notice.css"),

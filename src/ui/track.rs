@@ -4,6 +4,7 @@ use crate::core::scale::{pan, zoom, Scale, ZoomLimits};
 use crate::core::ticks::ticks;
 use crate::core::window::Window;
 use crate::ui::axis::Axis;
+use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
 use crate::ui::use_element_width::use_element_width;
 use leptos::html::Div;
@@ -376,17 +377,14 @@ pub fn Track(
             on:pointercancel=on_pointerup
             on:keydown=on_keydown
         >
+            <EraBands timeline scale />
             <ol class="nt-track__events">
                 <For
                     each=move || items.get()
                     key=|(index, event)| (*index, event.id.clone())
                     children=move |(index, event)| {
                         let id = event.id.clone();
-                        let label = formatter
-                            .with_value(|f| match &event.end {
-                                Some(end) => format!("{} – {}", f.format(&event.start), f.format(end)),
-                                None => f.format(&event.start),
-                            });
+                        let label = formatter.with_value(|f| f.event_label(&event));
                         let title = truncate_for_display(&event.title).into_owned();
                         let datetime = event.start.to_string();
                         // Untitled events are labelled with their date, which the
