@@ -349,6 +349,7 @@ async fn mounts_in_a_shadow_root_and_destroy_leaves_nothing_behind() {
     let id = embed::mount(
         &host,
         Some(SEED.to_owned()),
+        false,
         &JsValue::UNDEFINED,
         recorder(),
     )
@@ -390,6 +391,7 @@ async fn mounts_in_a_shadow_root_and_destroy_leaves_nothing_behind() {
     let again = embed::mount(
         &host,
         Some("[]".to_owned()),
+        false,
         &JsValue::UNDEFINED,
         recorder(),
     )
@@ -409,6 +411,7 @@ async fn set_window_round_trips_and_announces_changes_after_mount_only() {
     let id = embed::mount(
         &host,
         Some(SEED.to_owned()),
+        false,
         &JsValue::UNDEFINED,
         recorder(),
     )
@@ -456,6 +459,7 @@ fn refuses_targets_and_data_it_cannot_use() {
     let refused = embed::mount(
         &list,
         Some(SEED.to_owned()),
+        false,
         &JsValue::UNDEFINED,
         recorder(),
     )
@@ -465,6 +469,7 @@ fn refuses_targets_and_data_it_cannot_use() {
     let refused = embed::mount(
         &host,
         Some("42".to_owned()),
+        false,
         &JsValue::UNDEFINED,
         recorder(),
     )
@@ -474,7 +479,7 @@ fn refuses_targets_and_data_it_cannot_use() {
         r#"data: expected an object with an "events" array, or an array of events, but found a number"#
     );
     let refused =
-        embed::mount(&host, None, &JsValue::UNDEFINED, recorder()).expect_err("undefined");
+        embed::mount(&host, None, false, &JsValue::UNDEFINED, recorder()).expect_err("undefined");
     assert!(error_message(refused).ends_with("but found undefined"));
     host.remove();
 }

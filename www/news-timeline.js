@@ -184,8 +184,9 @@
     });
   };
 
-  /** Mounts JSON text (already validated JS-side as text) on a host. */
-  function mountJson(glue, host, json, options) {
+  /** Mounts data text (JSON, or CSV when `csv`) on a host; the wasm side
+   * parses and validates it. */
+  function mountText(glue, host, text, csv, options) {
     var previous = handles.get(host);
     if (previous) previous.destroy();
     var handle = new Handle(glue, host, options);
@@ -196,7 +197,7 @@
       minSpan: options.minSpan,
       lang: resolveLang(host, options.lang),
     };
-    handle._id = glue.mount(host, json, wasmOptions, function (name, detail) {
+    handle._id = glue.mount(host, text, csv, wasmOptions, function (name, detail) {
       if (handle._id) handle._emit(name, detail);
     });
     handles.set(host, handle);
@@ -216,7 +217,7 @@
       var json = toJson(data);
       resolve(
         load().then(function (glue) {
-          return mountJson(glue, host, json, options || {});
+          return mountText(glue, host, json, false, options || {});
         })
       );
     });
@@ -263,21 +264,74 @@
       });
   }
 
-  /** The element's data as JSON text: `src`, a JSON script child, or a list. */
+  /** How fetched data is read: the Content-Type, then the file extension,
+   * then the first non-space character decide between JSON and CSV. */
+  function isCsv(url, contentType, text) {
+    if (/csv/i.test(contentType)) return true;
+    if (/json/i.test(contentType)) return false;
+    var path = new URL(url).pathname.toLowerCase();
+    if (/\.csv$/.test(path)) return true;
+    if (/\.json$/.test(path)) return false;
+    var first = text.replace(/^[\s\ufeff]+/, "").charAt(0);
+    return first !== "{" && first !== "[";
+  }
+
+  /** The element's data: `{text, csv}` from `src`, a JSON script child, or a list. */
   function declaredData(element) {
     var src = element.getAttribute("data-src") || (element.localName === "news-timeline" && element.getAttribute("src"));
     if (src) {
       var url = new URL(src, document.baseURI).href;
-      return fetch(url, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) throw new Error("data-src: " + url + " answered " + response.status + " " + response.statusText);
-        return response.text();
-      });
+      return fetch(url, { credentials: "same-origin" })
+        .catch(function () {
+          throw new Error("data-src: " + url + " could not be fetched (offline, or blocked by CORS)");
+        })
+        .then(function (response) {
+          if (!response.ok) throw new Error("data-src: " + url + " answered " + response.status + " " + response.statusText);
+          return response.text().then(function (text) {
+            return { text: text, csv: isCsv(url, response.headers.get("content-type") || "", text) };
+          });
+        });
     }
     var json = element.querySelector(':scope > script[type="application/json"]');
-    if (json) return Promise.resolve(json.textContent);
+    if (json) return Promise.resolve({ text: json.textContent, csv: false });
     var list = element.querySelector(":scope > ol, :scope > ul");
-    if (list) return Promise.resolve(toJson(eventsFromList(list)));
+    if (list) return Promise.resolve({ text: toJson(eventsFromList(list)), csv: false });
     return Promise.reject(new Error('no data: give the element a data-src URL, a <script type="application/json"> child, or a list of <li><time datetime>…</li> items'));
+  }
+
+  var FAILURE_CSS =
+    ":host{display:block}.nt-failed{box-sizing:border-box;padding:16px;border:1px solid var(--nt-border,#d9d9d9);" +
+    "border-radius:var(--nt-radius,6px);background:var(--nt-bg,#fff);color:var(--nt-fg,#1a1a1a);" +
+    "font-family:var(--nt-font,system-ui,sans-serif);text-align:center}.nt-failed p{margin:0 0 12px}" +
+    ".nt-failed button{min-height:32px;padding:0 14px;border:1px solid var(--nt-border,#c9c9c9);" +
+    "border-radius:var(--nt-radius,6px);background:transparent;color:inherit;font:inherit;cursor:pointer}" +
+    "@media (prefers-color-scheme:dark){.nt-failed{background:var(--nt-bg,#161616);color:var(--nt-fg,#ececec)}}";
+
+  /** What a reader sees when the data could not be loaded: a plain
+   * message and a retry button (the developer detail goes to the console). */
+  function showFailure(element, retry) {
+    var root = element.shadowRoot;
+    if (!root) {
+      try {
+        root = element.attachShadow({ mode: "open" });
+      } catch (error) {
+        return;
+      }
+    }
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(FAILURE_CSS);
+    root.adoptedStyleSheets = [sheet];
+    var box = document.createElement("div");
+    box.className = "nt-failed";
+    box.setAttribute("role", "alert");
+    var message = document.createElement("p");
+    message.textContent = "The timeline could not be loaded.";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Try again";
+    button.addEventListener("click", retry);
+    box.append(message, button);
+    root.replaceChildren(box);
   }
 
   function mountDeclared(element) {
@@ -286,11 +340,18 @@
     var options = declaredOptions(element);
     Promise.all([load(), declaredData(element)])
       .then(function (results) {
-        if (element.isConnected) mountJson(results[0], element, results[1], options);
+        if (element.isConnected) mountText(results[0], element, results[1].text, results[1].csv, options);
       })
       .catch(function (error) {
-        started.delete(element);
         console.error("news-timeline: " + error.message, element);
+        if (!/^target: /.test(error.message)) {
+          showFailure(element, function () {
+            started.delete(element);
+            mountDeclared(element);
+          });
+        } else {
+          started.delete(element);
+        }
       });
   }
 

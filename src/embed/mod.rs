@@ -19,7 +19,7 @@ mod registry;
 mod shadow;
 
 use crate::core::model::Problem;
-use crate::core::parse::{parse_document, Parsed};
+use crate::core::parse::{parse_csv_document, parse_document, DataError, Parsed};
 use crate::core::window::Window;
 use crate::ui::TimelineView;
 use js_sys::{Array, Function, Object, Reflect};
@@ -37,17 +37,24 @@ pub fn version() -> String {
 }
 
 /// Mounts a widget into `host`'s shadow root and returns its registry id.
-/// `data` is the document as JSON text (`None` for JS `undefined`); `emit`
-/// receives `(name, detail)` for events that start inside the widget.
+/// `data` is the document as JSON text (`None` for JS `undefined`), or a
+/// TimelineJS3 spreadsheet when `csv`; `emit` receives `(name, detail)` for
+/// events that start inside the widget.
 #[wasm_bindgen]
 pub fn mount(
     host: &Element,
     data: Option<String>,
+    csv: bool,
     options: &JsValue,
     emit: Function,
 ) -> Result<u32, JsError> {
     let options = Options::read(options)?;
-    let parsed = parse_data(data)?;
+    let parsed = if csv {
+        parse_csv_document(data.as_deref().unwrap_or_default())
+    } else {
+        parse_data(data)
+    }
+    .map_err(|e| JsError::new(&e.to_string()))?;
     let shadow = shadow::prepare(host)?;
     let container = shadow::container(&shadow)?;
     let initial_window = Window::fit(&parsed.timeline, js_sys::Date::now());
@@ -98,7 +105,7 @@ pub fn mount(
 /// it fits the new data.
 #[wasm_bindgen(js_name = setEvents)]
 pub fn set_events(id: u32, data: Option<String>) -> Result<(), JsError> {
-    let parsed = parse_data(data)?;
+    let parsed = parse_data(data).map_err(|e| JsError::new(&e.to_string()))?;
     let controls = registry::controls(id)?;
     let window = controls.window.get_untracked();
     if window.visible(&parsed.timeline).next().is_none() {
@@ -214,11 +221,13 @@ pub fn destroy(id: u32) {
     }
 }
 
-fn parse_data(data: Option<String>) -> Result<Parsed, JsError> {
-    let text = data.ok_or_else(|| {
-        JsError::new("data: expected an object with an \"events\" array, or an array of events, but found undefined")
-    })?;
-    parse_document(&text).map_err(|e| JsError::new(&e.to_string()))
+/// JSON text from the loader; `None` is JS `undefined`, which has no JSON
+/// form.
+fn parse_data(data: Option<String>) -> Result<Parsed, DataError> {
+    match data {
+        Some(text) => parse_document(&text),
+        None => Err(DataError::undefined()),
+    }
 }
 
 /// Tells the page about window and selection changes after mount (each

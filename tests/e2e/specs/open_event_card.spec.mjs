@@ -5,7 +5,14 @@ import { test, expect, mount, call, listen, logged } from "../fixtures/timeline.
 
 const DATA = {
   events: [
-    { id: "carrier", start: "2019-05-05", title: "Carrier deployed", text: "<p>A <b>strike group</b> moves in.</p>" },
+    {
+      id: "carrier",
+      start: "2019-05-05",
+      title: "Carrier deployed <b>not bold</b>",
+      text: '<p>A <b>strike group</b> moves in.<img src=x onerror="window.xss=1"></p><script>window.xss=1</script>',
+      source: { url: "https://example.org/report", name: "Pentagon statement" },
+      media: { url: "javascript:window.xss=1", caption: "bad" },
+    },
     { id: "summer", start: "2019-06", title: "A month of incidents", tags: ["shipping"] },
     { id: "spies", start: "2019-07-22", title: "Spies arrested" },
   ],
@@ -33,11 +40,17 @@ test("Enter opens the card and Esc closes it, returning focus", async ({ page })
   await expect.poll(() => logged(page, "select")).toEqual([{ id: "summer" }, { id: null }]);
 });
 
-test("a click opens the card; its text is shown as text, never as markup", async ({ page }) => {
+test("a click opens the card: sanitized text, plain-text title, safe links only", async ({ page }) => {
   await page.locator("#tl [data-event-id='carrier'] button").click();
   const card = page.locator("#tl .nt-card");
+  await expect(card.locator(".nt-card__title")).toHaveText("Carrier deployed <b>not bold</b>");
   await expect(card.locator(".nt-card__text")).toHaveText("A strike group moves in.");
-  expect(await card.locator("b, p b").count()).toBe(0);
+  expect(await card.locator(".nt-card__text b").count()).toBe(1);
+  expect(await card.locator("script, img[onerror], .nt-card__media").count()).toBe(0);
+  const source = card.getByRole("link", { name: "Pentagon statement" });
+  await expect(source).toHaveAttribute("href", "https://example.org/report");
+  await expect(source).toHaveAttribute("rel", "noopener noreferrer");
+  expect(await page.evaluate(() => window.xss)).toBeUndefined();
   await card.getByRole("button", { name: "Close" }).click();
   await expect(card).toHaveCount(0);
 });

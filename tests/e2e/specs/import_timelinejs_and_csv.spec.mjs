@@ -1,0 +1,41 @@
+// The data newsrooms already have: a TimelineJS3 document and a CSV export
+// of TimelineJS3's spreadsheet template, mounted declaratively side by side
+// (www/examples/import.html).
+import { test, expect, eventTitles, eventDatetimes, scrollIntoView, watchPage, expectClean } from "../fixtures/timeline.mjs";
+
+test("shows a TimelineJS3 document with its title, eras and BC dates", async ({ page }) => {
+  const watch = await watchPage(page);
+  await page.goto("/examples/import.html");
+  await scrollIntoView(page, "#tljs");
+  await expect
+    .poll(() => eventTitles(page, "#tljs"))
+    .toEqual([
+      "Caesar crosses the Rubicon",
+      "Battle of Pharsalus",
+      "The Ides of March",
+      "Battle of Actium",
+      "Octavian becomes Augustus",
+      "Augustus dies at Nola",
+    ]);
+  // TimelineJS3's year -44 is 44 BC: astronomical year -0043.
+  expect((await eventDatetimes(page, "#tljs"))[2]).toBe("-000043-03-15");
+  await expect(page.locator("#tljs .nt-event__date").nth(2)).toHaveText("March 15, 44 BC");
+  await expect(page.locator("#tljs .nt-event__date").nth(4)).toHaveText("January 27 BC");
+  await expect(page.locator("#tljs .nt-timeline__title")).toHaveText("From Republic to Empire");
+  await expect(page.locator("#tljs .nt-era__label")).toHaveText(["Caesar's civil war", "Reign of Augustus"]);
+  await page.locator("#tljs [data-event-id='ides'] button").click();
+  await expect(page.locator("#tljs .nt-card__image")).toHaveAttribute("alt", /laurel wreath/);
+  expectClean(watch);
+});
+
+test("shows a TimelineJS3 spreadsheet exported as CSV", async ({ page }) => {
+  const watch = await watchPage(page);
+  await page.goto("/examples/import.html");
+  await scrollIntoView(page, "#sheet");
+  await expect.poll(async () => (await eventTitles(page, "#sheet")).length).toBe(14);
+  const dates = await eventDatetimes(page, "#sheet");
+  expect([...dates].sort()).toEqual(dates);
+  expect(dates[0]).toBe("2019-05-05");
+  await expect(page.locator("#sheet .nt-timeline__title")).toHaveText("WAR FOOTING: Recent US and Iran tensions");
+  expectClean(watch);
+});
