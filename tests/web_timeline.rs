@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use news_timeline::core::filter::Filter;
 use news_timeline::core::model::{Problem, Timeline};
 use news_timeline::core::parse::parse_document;
 use news_timeline::core::window::Window;
@@ -65,6 +66,7 @@ struct Mounted {
     window: RwSignal<Window>,
     selected: RwSignal<Option<String>>,
     timeline: RwSignal<Arc<Timeline>>,
+    filter: RwSignal<Filter>,
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
@@ -84,6 +86,7 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
     let timeline = RwSignal::new(Arc::new(parsed.timeline));
     let window = RwSignal::new(Window::fit(&timeline.get_untracked(), 0.0));
     let selected = RwSignal::new(None::<String>);
+    let filter = RwSignal::new(Filter::default());
     let problems: Vec<Problem> = parsed.problems;
     let handle = mount_to(host.clone(), move || {
         let lang = "en-GB".to_owned();
@@ -92,6 +95,7 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
                 timeline
                 window
                 selected
+                filter
                 title
                 problems
                 debug
@@ -100,6 +104,7 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
                 min_span_ms=3_600_000.0
                 on_window=Callback::new(move |w| window.set(w))
                 on_select=Callback::new(move |id| selected.set(id))
+                on_filter=Callback::new(move |f| filter.set(f))
             />
         }
         .into_any()
@@ -109,6 +114,7 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
         window,
         selected,
         timeline,
+        filter,
         _handle: handle,
     }
 }
@@ -315,6 +321,91 @@ async fn ctrl_wheel_zooms_at_the_pointer_and_a_plain_wheel_does_not() {
     assert!(wheel(true), "ctrl + wheel is the widget's");
     let zoomed = m.window.get_untracked();
     assert!(zoomed.end() - zoomed.start() < fitted.end() - fitted.start());
+    m.host.remove();
+}
+
+const TAGGED: &str = r#"[
+    {"id": "carrier", "start": "2019-05-05", "title": "Carrier deployed", "tags": ["military"]},
+    {"id": "tankers", "start": "2019-06-13", "title": "Two tankers attacked", "tags": ["shipping"]},
+    {"id": "drone", "start": "2019-06-20", "title": "Drone over Téhéran", "tags": ["military"]},
+    {"id": "seized", "start": "2019-07-19", "title": "Tanker seized", "tags": ["shipping"]}
+]"#;
+
+#[wasm_bindgen_test]
+async fn chips_and_search_narrow_the_events_and_say_how_many() {
+    let m = mount_view(TAGGED, None, false);
+    settle().await;
+    assert_eq!(texts(&m.host, ".nt-chip"), ["military2", "shipping2"]);
+    assert_eq!(texts(&m.host, ".nt-filters__status"), ["4 events"]);
+    let chip: HtmlElement = m
+        .host
+        .query_selector(".nt-chip")
+        .expect("selector")
+        .expect("chip")
+        .unchecked_into();
+    chip.click();
+    settle().await;
+    assert_eq!(m.filter.get_untracked().tags, ["military"]);
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        attrs(&m.host, "[data-event-id]", "data-event-id"),
+        ["carrier", "drone"]
+    );
+    assert_eq!(texts(&m.host, ".nt-filters__status"), ["2 of 4 events"]);
+    m.filter.set(Filter {
+        query: Some("TEHERAN".into()),
+        ..Filter::default()
+    });
+    settle().await;
+    assert_eq!(
+        attrs(&m.host, "[data-event-id]", "data-event-id"),
+        ["drone"]
+    );
+    m.filter.set(Filter {
+        query: Some("nothing like this".into()),
+        ..Filter::default()
+    });
+    settle().await;
+    assert!(texts(&m.host, ".nt-timeline__empty")[0].starts_with("No events match."));
+    let reset: HtmlElement = m
+        .host
+        .query_selector(".nt-timeline__reset")
+        .expect("selector")
+        .expect("reset")
+        .unchecked_into();
+    reset.click();
+    settle().await;
+    assert_eq!(m.filter.get_untracked(), Filter::default());
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_card_steps_through_the_shown_events() {
+    let m = mount_view(TAGGED, None, false);
+    settle().await;
+    m.filter.set(Filter {
+        tags: vec!["shipping".into()],
+        ..Filter::default()
+    });
+    m.selected.set(Some("tankers".into()));
+    settle().await;
+    let steps = m
+        .host
+        .query_selector_all(".nt-card__step")
+        .expect("selector");
+    let previous: HtmlElement = steps.item(0).expect("previous").unchecked_into();
+    let next: HtmlElement = steps.item(1).expect("next").unchecked_into();
+    assert!(
+        previous.has_attribute("disabled"),
+        "tankers is the first shipping event"
+    );
+    next.click();
+    settle().await;
+    assert_eq!(
+        m.selected.get_untracked().as_deref(),
+        Some("seized"),
+        "drone is skipped: filtered out"
+    );
     m.host.remove();
 }
 

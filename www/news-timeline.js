@@ -150,6 +150,27 @@
     }
     glue.select(this._id, id == null ? undefined : id);
   };
+  Handle.prototype.setFilter = function (filter) {
+    var glue = this._live();
+    if (filter == null) filter = {};
+    if (typeof filter !== "object" || Array.isArray(filter)) {
+      throw new Error("setFilter: expected an object such as {query, tags, from, to}, but found " + describe(filter));
+    }
+    var text = function (name) {
+      var value = filter[name];
+      if (value == null) return undefined;
+      if (typeof value !== "string") throw new Error("setFilter: " + name + ": expected a string, but found " + describe(value));
+      return value;
+    };
+    var tags = filter.tags;
+    if (tags != null && (!Array.isArray(tags) || tags.some(function (t) { return typeof t !== "string"; }))) {
+      throw new Error("setFilter: tags: expected an array of strings, but found " + describe(tags));
+    }
+    glue.setFilter(this._id, text("query"), tags == null ? undefined : tags, text("from"), text("to"));
+  };
+  Handle.prototype.getFilter = function () {
+    return this._live().getFilter(this._id);
+  };
   Handle.prototype.getProblems = function () {
     return this._live().getProblems(this._id);
   };
@@ -260,6 +281,8 @@
         if (time) text = text.replace(time.textContent, "");
         var event = { start: time ? time.getAttribute("datetime") : null, title: text.replace(/^\s*[:\u2013\u2014-]?\s*/, "").trim() };
         if (li.id) event.id = li.id;
+        var tags = li.getAttribute("data-tags");
+        if (tags) event.tags = tags.split(",").map(function (t) { return t.trim(); }).filter(Boolean);
         return event;
       });
   }

@@ -170,7 +170,7 @@ impl Header {
         let mut at = [None; COLUMNS.len()];
         for (index, name) in names.iter().enumerate() {
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            let name = name.to_lowercase();
+            let name = name.to_ascii_lowercase();
             if let Some(slot) = COLUMNS
                 .iter()
                 .position(|(header, _)| *header == name)
@@ -304,7 +304,7 @@ pub fn parse_csv_document(text: &str) -> Result<Parsed, DataError> {
             header: &header,
             path: format!("rows[{index}]"),
         };
-        match row.cell(Col::Type).trim().to_lowercase().as_str() {
+        match row.cell(Col::Type).trim().to_ascii_lowercase().as_str() {
             "title" if !has_title => {
                 has_title = true;
                 b.timeline.title = plain(row.cell(Col::Headline));

@@ -37,6 +37,7 @@
 
 pub mod csv;
 pub mod date;
+pub mod filter;
 pub mod json;
 pub mod layout;
 pub mod model;

@@ -220,7 +220,7 @@ pub(crate) fn check_url(url: &str, allow_data_image: bool) -> Result<String, Url
     let Some(scheme) = cleaned.get(..=at).filter(|s| s.ends_with(':')) else {
         return Ok(cleaned);
     };
-    let scheme = scheme.to_lowercase();
+    let scheme = scheme.to_ascii_lowercase();
     match scheme.as_str() {
         "http:" | "https:" | "mailto:" => Ok(cleaned),
         "data:" if !allow_data_image => Err(UrlProblem::Scheme(scheme)),

@@ -18,7 +18,9 @@ mod options;
 mod registry;
 mod shadow;
 
-use crate::core::model::Problem;
+use crate::core::date::PartialDate;
+use crate::core::filter::{filtered_timeline, Filter, SearchIndex};
+use crate::core::model::{Problem, Timeline};
 use crate::core::parse::{parse_csv_document, parse_document, DataError, Parsed};
 use crate::core::window::Window;
 use crate::ui::TimelineView;
@@ -65,18 +67,21 @@ pub fn mount(
         let problems = RwSignal::new(parsed.problems);
         let window = RwSignal::new(initial_window);
         let selected = RwSignal::new(None::<String>);
+        let filter = RwSignal::new(Filter::default());
         controls_out.set(Some(Controls {
             timeline,
             problems,
             window,
             selected,
+            filter,
         }));
-        emit_changes(window, selected, emit);
+        emit_changes(window, selected, filter, timeline, emit);
         view! {
             <TimelineView
                 timeline
                 window
                 selected
+                filter
                 title=options.title
                 problems
                 debug=options.debug
@@ -85,6 +90,7 @@ pub fn mount(
                 min_span_ms=options.min_span_ms
                 on_window=Callback::new(move |w| window.set(w))
                 on_select=Callback::new(move |id| selected.set(id))
+                on_filter=Callback::new(move |f| filter.set(f))
             />
         }
         .into_any()
@@ -151,21 +157,56 @@ pub fn set_window(id: u32, start: &str, end: &str) -> Result<(), JsError> {
 pub fn get_visible_events(id: u32) -> Result<Array, JsError> {
     let controls = registry::controls(id)?;
     let window = controls.window.get_untracked();
-    Ok(controls.timeline.with_untracked(|t| {
-        window
-            .visible(t)
-            .map(|e| JsValue::from_str(&e.id))
-            .collect()
-    }))
+    let shown = shown_timeline(&controls);
+    Ok(window
+        .visible(&shown)
+        .map(|e| JsValue::from_str(&e.id))
+        .collect())
+}
+
+/// `handle.setFilter({query, tags, from, to})`: replaces the whole filter
+/// (the loader has checked the types); from/to are partial dates covering
+/// their whole period.
+#[wasm_bindgen(js_name = setFilter)]
+pub fn set_filter(
+    id: u32,
+    query: Option<String>,
+    tags: Option<Vec<String>>,
+    from: Option<String>,
+    to: Option<String>,
+) -> Result<(), JsError> {
+    let date = |name: &str, value: Option<String>| -> Result<Option<PartialDate>, JsError> {
+        value
+            .map(|v| {
+                PartialDate::parse(&v).map_err(|e| JsError::new(&format!("setFilter: {name}: {e}")))
+            })
+            .transpose()
+    };
+    let filter = Filter {
+        query,
+        tags: tags.unwrap_or_default(),
+        from: date("from", from)?,
+        to: date("to", to)?,
+        min_importance: None,
+    };
+    registry::controls(id)?.filter.set(filter);
+    Ok(())
+}
+
+/// `handle.getFilter()`: the criteria in `setFilter`'s shape, `null` for
+/// no constraint.
+#[wasm_bindgen(js_name = getFilter)]
+pub fn get_filter(id: u32) -> Result<Object, JsError> {
+    Ok(filter_object(
+        &registry::controls(id)?.filter.get_untracked(),
+    ))
 }
 
 /// `handle.fit()`: shows every event.
 #[wasm_bindgen]
 pub fn fit(id: u32) -> Result<(), JsError> {
     let controls = registry::controls(id)?;
-    let window = controls
-        .timeline
-        .with_untracked(|t| Window::fit(t, js_sys::Date::now()));
+    let window = Window::fit(&shown_timeline(&controls), js_sys::Date::now());
     controls.window.set(window);
     Ok(())
 }
@@ -230,15 +271,63 @@ fn parse_data(data: Option<String>) -> Result<Parsed, DataError> {
     }
 }
 
-/// Tells the page about window and selection changes after mount (each
-/// effect's first run is the initial state, which is not announced). The
-/// effects run after the change, never inside a registry borrow.
-fn emit_changes(window: RwSignal<Window>, selected: RwSignal<Option<String>>, emit: Function) {
+/// The events that pass the filter, as the reader sees them.
+fn shown_timeline(controls: &Controls) -> Timeline {
+    let filter = controls.filter.get_untracked();
+    controls
+        .timeline
+        .with_untracked(|t| filtered_timeline(t, &filter, &SearchIndex::new(t)))
+}
+
+fn filter_object(filter: &Filter) -> Object {
+    let optional = |v: Option<String>| v.map_or(JsValue::NULL, JsValue::from);
+    let tags = if filter.tags.is_empty() {
+        JsValue::NULL
+    } else {
+        filter
+            .tags
+            .iter()
+            .map(|t| JsValue::from_str(t))
+            .collect::<Array>()
+            .into()
+    };
+    object(&[
+        ("query", optional(filter.query.clone())),
+        ("tags", tags),
+        ("from", optional(filter.from.map(|d| d.to_string()))),
+        ("to", optional(filter.to.map(|d| d.to_string()))),
+    ])
+}
+
+/// Tells the page about window, selection and filter changes after mount
+/// (each effect's first run is the initial state, which is not announced).
+/// The effects run after the change, never inside a registry borrow.
+fn emit_changes(
+    window: RwSignal<Window>,
+    selected: RwSignal<Option<String>>,
+    filter: RwSignal<Filter>,
+    timeline: RwSignal<Arc<Timeline>>,
+    emit: Function,
+) {
     let emit = std::rc::Rc::new(emit);
     let send = move |name: &str, detail: Object| {
         let _ = emit.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
     };
     let send_range = send.clone();
+    let send_filter = send.clone();
+    Effect::new(move |previous: Option<()>| {
+        let current = filter.get();
+        if previous.is_some() {
+            let count = timeline.with_untracked(|t| current.apply(t, &SearchIndex::new(t)).len());
+            send_filter(
+                "filterchange",
+                object(&[
+                    ("filter", filter_object(&current).into()),
+                    ("count", JsValue::from(count as u32)),
+                ]),
+            );
+        }
+    });
     Effect::new(move |previous: Option<()>| {
         let current = window.get();
         if previous.is_some() {

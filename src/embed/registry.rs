@@ -2,6 +2,7 @@
 //! so a handle dropped by the page's JS never frees a widget still on
 //! screen, and a destroyed one is simply absent.
 
+use crate::core::filter::Filter;
 use crate::core::model::{Problem, Timeline};
 use crate::core::window::Window;
 use leptos::mount::UnmountHandle;
@@ -24,6 +25,8 @@ pub struct Controls {
     pub window: RwSignal<Window>,
     /// The event whose card is open.
     pub selected: RwSignal<Option<String>>,
+    /// What the events are narrowed to.
+    pub filter: RwSignal<Filter>,
 }
 
 /// One mounted widget and what must be released with it.

@@ -21,6 +21,14 @@ pub fn EventCard(
     event: Signal<Option<Event>>,
     /// Formats the date.
     formatter: StoredValue<DateFormatter, LocalStorage>,
+    /// The event before this one among those shown, for "Previous".
+    #[prop(into)]
+    previous: Signal<Option<String>>,
+    /// The event after this one among those shown, for "Next".
+    #[prop(into)]
+    next: Signal<Option<String>>,
+    /// Asks to open another event's card.
+    on_select: Callback<Option<String>>,
     /// Asks to close the card.
     on_close: Callback<()>,
 ) -> impl IntoView {
@@ -82,6 +90,24 @@ pub fn EventCard(
                     {event.media.as_ref().and_then(media_view)}
                     <div class="nt-card__text" node_ref=text></div>
                     {source}
+                    <nav class="nt-card__nav" aria-label="Other events">
+                        <button
+                            type="button"
+                            class="nt-card__step"
+                            disabled=move || previous.with(Option::is_none)
+                            on:click=move |_| on_select.run(previous.get_untracked())
+                        >
+                            "← Previous"
+                        </button>
+                        <button
+                            type="button"
+                            class="nt-card__step"
+                            disabled=move || next.with(Option::is_none)
+                            on:click=move |_| on_select.run(next.get_untracked())
+                        >
+                            "Next →"
+                        </button>
+                    </nav>
                     {(!event.tags.is_empty())
                         .then(|| {
                             view! {

@@ -9,6 +9,7 @@ pub mod axis;
 pub mod debug_notice;
 pub mod era_bands;
 pub mod event_card;
+pub mod filter_bar;
 pub mod intl;
 pub mod sanitize;
 pub mod timeline_view;
@@ -20,6 +21,7 @@ pub use axis::Axis;
 pub use debug_notice::DebugNotice;
 pub use era_bands::EraBands;
 pub use event_card::EventCard;
+pub use filter_bar::FilterBar;
 pub use timeline_view::TimelineView;
 pub use track::Track;
 pub use zoom_controls::ZoomControls;
@@ -31,6 +33,7 @@ pub const STYLES: &[&str] = &[
     include_str!("axis.css"),
     include_str!("era_bands.css"),
     include_str!("zoom_controls.css"),
+    include_str!("filter_bar.css"),
     include_str!("event_card.css"),
     include_str!("debug_notice.css"),
 ];

@@ -1,16 +1,17 @@
+use crate::core::filter::{filtered_timeline, tag_counts, Filter, SearchIndex};
 use crate::core::model::{truncate_for_display, Problem, Timeline};
 use crate::core::scale::{zoom, ZoomLimits};
 use crate::core::window::Window;
 use crate::ui::intl::DateFormatter;
 use crate::ui::track::{focus_event_later, ZOOM_STEP};
-use crate::ui::{DebugNotice, EventCard, Track, ZoomControls};
+use crate::ui::{DebugNotice, EventCard, FilterBar, Track, ZoomControls};
 use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Vertical space taken by the header and padding, so the rows fill the
 /// rest of the requested height.
-const CHROME_PX: f64 = 112.0;
+const CHROME_PX: f64 = 152.0;
 
 /// The whole widget as a reader meets it: a heading with zoom controls, the
 /// time track and, when an event is open, its card.
@@ -28,6 +29,9 @@ pub fn TimelineView(
     /// The id of the event whose card is open.
     #[prop(into)]
     selected: Signal<Option<String>>,
+    /// What the reader narrowed the events to.
+    #[prop(into)]
+    filter: Signal<Filter>,
     /// A heading that overrides the data's own title (the `title` option).
     #[prop(into)]
     title: Signal<Option<String>>,
@@ -46,7 +50,23 @@ pub fn TimelineView(
     on_window: Callback<Window>,
     /// Asks to open (or, with `None`, close) an event's card.
     on_select: Callback<Option<String>>,
+    /// Asks for other filter criteria.
+    on_filter: Callback<Filter>,
 ) -> impl IntoView {
+    let all = timeline;
+    let index = Memo::new(move |_| Arc::new(all.with(|t| SearchIndex::new(t))));
+    // What is shown: the events passing the filter, in time order.
+    let timeline = Memo::new(move |_| {
+        let index = index.get();
+        Arc::new(all.with(|t| filter.with(|f| filtered_timeline(t, f, &index))))
+    });
+    let tags = Memo::new(move |_| all.with(|t| tag_counts(t)));
+    let counts = Signal::derive(move || {
+        (
+            timeline.with(|t| t.events.len()),
+            all.with(|t| t.events.len()),
+        )
+    });
     let formatter = StoredValue::new_local(DateFormatter::new(&lang));
     let root = NodeRef::<Section>::new();
     let heading = Memo::new(move |_| {
@@ -71,8 +91,17 @@ pub fn TimelineView(
     };
     let open_event = Memo::new(move |_| {
         let id = selected.get()?;
-        timeline.with(|t| t.events.iter().find(|e| e.id == id).cloned())
+        all.with(|t| t.events.iter().find(|e| e.id == id).cloned())
     });
+    // The card's previous/next, in time order among the shown events.
+    let neighbour = move |step: isize| {
+        let id = selected.get()?;
+        timeline.with(|t| {
+            let at = t.events.iter().position(|e| e.id == id)?;
+            let to = at.checked_add_signed(step)?;
+            t.events.get(to).map(|e| e.id.clone())
+        })
+    };
     let close = Callback::new(move |()| {
         if let Some(id) = selected.get_untracked() {
             on_select.run(None);
@@ -88,7 +117,7 @@ pub fn TimelineView(
             style:height=format!("{}px", height.round() as i64)
         >
             <header class="nt-timeline__header">
-                <h2 class="nt-timeline__title">{move || heading.get()}</h2>
+                {move || heading.get().map(|h| view! { <h2 class="nt-timeline__title">{h}</h2> })}
                 <ZoomControls
                     on_zoom_in=Callback::new(move |()| zoom_by(ZOOM_STEP))
                     on_zoom_out=Callback::new(move |()| zoom_by(1.0 / ZOOM_STEP))
@@ -96,8 +125,27 @@ pub fn TimelineView(
                 />
             </header>
             {debug.then(|| view! { <DebugNotice problems /> })}
+            <FilterBar filter tags counts on_filter />
             <Show when=move || timeline.with(|t| t.events.is_empty())>
-                <p class="nt-timeline__empty">"No events to show."</p>
+                <p class="nt-timeline__empty">
+                    {move || {
+                        if all.with(|t| t.events.is_empty()) {
+                            "No events to show.".into_any()
+                        } else {
+                            view! {
+                                "No events match."
+                                <button
+                                    type="button"
+                                    class="nt-timeline__reset"
+                                    on:click=move |_| on_filter.run(Filter::default())
+                                >
+                                    "Show all events"
+                                </button>
+                            }
+                                .into_any()
+                        }
+                    }}
+                </p>
             </Show>
             <Track
                 timeline
@@ -110,7 +158,14 @@ pub fn TimelineView(
                 on_select
                 on_fit=fit
             />
-            <EventCard event=open_event formatter on_close=close />
+            <EventCard
+                event=open_event
+                formatter
+                previous=Signal::derive(move || neighbour(-1))
+                next=Signal::derive(move || neighbour(1))
+                on_select
+                on_close=close
+            />
         </section>
     }
 }

@@ -1,0 +1,365 @@
+//! What a reader (or `setFilter`) narrows the timeline to: tags, a text
+//! query, a date range and an importance threshold, combined with AND.
+//!
+//! # Overview
+//!
+//! - [`Filter`]: the criteria; empty criteria constrain nothing.
+//! - [`SearchIndex`]: each event's title and text, folded once per data set
+//!   so a keystroke only scans prepared strings.
+//! - [`fold`]: case- and accent-insensitive form ("Téhéran" → "teheran"),
+//!   one character for one, so match positions map back onto the title.
+//!
+//! ```
+//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
+//! use news_timeline::core::filter::{Filter, SearchIndex};
+//! let parsed = news_timeline::core::parse::parse_document(
+//!     r#"[{"start": "2019-06-13", "title": "Tankers attacked", "tags": ["shipping"]},
+//!         {"start": "2019-06-20", "title": "Drone shot down", "tags": ["military"]}]"#,
+//! )?;
+//! let index = SearchIndex::new(&parsed.timeline);
+//! let filter = Filter { query: Some("TANKER".into()), ..Filter::default() };
+//! assert_eq!(filter.apply(&parsed.timeline, &index), vec![0]);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Out of scope: ranking, fuzzy matching, word stemming.
+
+use super::date::PartialDate;
+use super::model::{text_content, Event, Timeline};
+
+/// The reader's criteria; `Default` is "show everything".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filter {
+    /// A substring of title or text, any case and accents.
+    pub query: Option<String>,
+    /// Events having ANY of these tags pass; empty means no constraint.
+    pub tags: Vec<String>,
+    /// Events whose period reaches this date's period or later pass.
+    pub from: Option<PartialDate>,
+    /// Events whose period reaches back to this date's period pass.
+    pub to: Option<PartialDate>,
+    /// Events at least this important pass (1 to 3).
+    pub min_importance: Option<u8>,
+}
+
+impl Filter {
+    /// Whether the filter lets everything through.
+    pub fn is_empty(&self) -> bool {
+        self.folded_query().is_none()
+            && self.tags.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.min_importance.is_none_or(|m| m <= 1)
+    }
+
+    /// The query as matched: folded and trimmed; `None` when blank.
+    pub fn folded_query(&self) -> Option<String> {
+        self.query
+            .as_deref()
+            .map(|q| fold(q.trim()))
+            .filter(|q| !q.is_empty())
+    }
+
+    /// Whether one event passes; `folded_query` comes from
+    /// [`Filter::folded_query`] and `searchable` from the [`SearchIndex`].
+    pub fn matches(&self, event: &Event, searchable: &str, folded_query: Option<&str>) -> bool {
+        if !self.tags.is_empty() && !event.tags.iter().any(|t| self.tags.contains(t)) {
+            return false;
+        }
+        if self.min_importance.is_some_and(|m| event.importance < m) {
+            return false;
+        }
+        if self
+            .from
+            .is_some_and(|from| event.end_ms() <= from.start_ms())
+        {
+            return false;
+        }
+        if self.to.is_some_and(|to| event.start_ms() >= to.end_ms()) {
+            return false;
+        }
+        folded_query.is_none_or(|q| searchable.contains(q))
+    }
+
+    /// Indices (into `timeline.events`, in time order) of the events that
+    /// pass.
+    pub fn apply(&self, timeline: &Timeline, index: &SearchIndex) -> Vec<usize> {
+        let query = self.folded_query();
+        timeline
+            .events
+            .iter()
+            .zip(&index.texts)
+            .enumerate()
+            .filter(|(_, (event, text))| self.matches(event, text, query.as_deref()))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// The timeline as filtered: the passing events (in time order) with the
+/// original title and eras, so the view and `fit` work on what is shown.
+pub fn filtered_timeline(timeline: &Timeline, filter: &Filter, index: &SearchIndex) -> Timeline {
+    if filter.is_empty() {
+        return timeline.clone();
+    }
+    Timeline {
+        title: timeline.title.clone(),
+        events: filter
+            .apply(timeline, index)
+            .into_iter()
+            .filter_map(|i| timeline.events.get(i).cloned())
+            .collect(),
+        eras: timeline.eras.clone(),
+    }
+}
+
+/// Each event's searchable text, folded, in event order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchIndex {
+    texts: Vec<String>,
+}
+
+impl SearchIndex {
+    /// Folds every event's title and text (HTML stripped) once.
+    pub fn new(timeline: &Timeline) -> Self {
+        let texts = timeline
+            .events
+            .iter()
+            .map(|e| {
+                let text = e.text.as_deref().map(text_content).unwrap_or_default();
+                fold(&format!("{}\n{}", e.title, text))
+            })
+            .collect();
+        SearchIndex { texts }
+    }
+}
+
+/// The tags of a timeline with how many events carry each, most used
+/// first (then by name), for the filter chips.
+pub fn tag_counts(timeline: &Timeline) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for tag in timeline.events.iter().flat_map(|e| &e.tags) {
+        match counts.iter_mut().find(|(t, _)| t == tag) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((tag.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+}
+
+/// Lowercases and strips accents character by character (each input char
+/// yields exactly one output char), so positions in the folded text are
+/// positions in the original.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+fn fold_char(c: char) -> char {
+    // Latin-1 and Latin Extended-A capitals sit 32 (Latin-1) or 1 (pairs in
+    // Extended-A) code points below their small letters; this avoids the
+    // full Unicode case tables, which would add kilobytes of wasm.
+    let lower = match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'Ÿ' => 'ÿ',
+        'ĸ' | 'ŉ' => c,
+        'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Ā'..='ž'
+            if c as u32 % 2
+                == (if ('Ĺ'..='ň').contains(&c) || ('Ź'..='ž').contains(&c) {
+                    1
+                } else {
+                    0
+                }) =>
+        {
+            char::from_u32(c as u32 + 1).unwrap_or(c)
+        }
+        _ => c,
+    };
+    match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+/// Where the folded query occurs in `text`, as char ranges `[start, end)`,
+/// so the view can highlight matches.
+pub fn match_ranges(text: &str, folded_query: &str) -> Vec<(usize, usize)> {
+    let query: Vec<char> = folded_query.chars().collect();
+    let folded: Vec<char> = text.chars().map(fold_char).collect();
+    let mut ranges = Vec::new();
+    if query.is_empty() {
+        return ranges;
+    }
+    let mut i = 0;
+    while i + query.len() <= folded.len() {
+        if folded.get(i..i + query.len()) == Some(query.as_slice()) {
+            ranges.push((i, i + query.len()));
+            i += query.len();
+        } else {
+            i += 1;
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse_document;
+
+    fn timeline() -> Timeline {
+        parse_document(
+            r#"[{"start": "2019-05-05", "title": "Carrier deployed", "tags": ["military"], "importance": 3},
+                {"start": "2019-06", "title": "Incidents at sea", "text": "<p>Two <b>tankers</b> hit</p>", "tags": ["shipping"]},
+                {"start": "2019-06-20", "title": "Drone over Téhéran", "tags": ["military", "air"], "importance": 1},
+                {"start": "2019-07-19", "title": "Tanker seized", "tags": ["shipping"]}]"#,
+        )
+        .unwrap()
+        .timeline
+    }
+
+    fn passing(filter: &Filter) -> Vec<usize> {
+        let t = timeline();
+        filter.apply(&t, &SearchIndex::new(&t))
+    }
+
+    #[test]
+    fn an_empty_filter_passes_everything() {
+        assert!(Filter::default().is_empty());
+        assert_eq!(passing(&Filter::default()), [0, 1, 2, 3]);
+        let blank = Filter {
+            query: Some("  ".into()),
+            ..Filter::default()
+        };
+        assert!(blank.is_empty());
+    }
+
+    #[test]
+    fn queries_ignore_case_accents_and_markup() {
+        let q = |s: &str| {
+            passing(&Filter {
+                query: Some(s.into()),
+                ..Filter::default()
+            })
+        };
+        assert_eq!(q("TANKER"), [1, 3], "title and HTML-stripped text");
+        assert_eq!(q("teheran"), [2]);
+        assert_eq!(q("Téhéran"), [2]);
+        assert_eq!(q("<b>"), Vec::<usize>::new(), "markup is not searchable");
+    }
+
+    #[test]
+    fn tags_match_any_and_criteria_combine_with_and() {
+        let f = Filter {
+            tags: vec!["air".into(), "shipping".into()],
+            ..Filter::default()
+        };
+        assert_eq!(passing(&f), [1, 2, 3]);
+        let f = Filter {
+            tags: vec!["shipping".into()],
+            query: Some("seized".into()),
+            ..Filter::default()
+        };
+        assert_eq!(passing(&f), [3]);
+        let f = Filter {
+            min_importance: Some(2),
+            ..Filter::default()
+        };
+        assert_eq!(passing(&f), [0, 1, 3]);
+    }
+
+    #[test]
+    fn date_ranges_are_inclusive_and_partial_dates_cover_their_period() {
+        let range = |from: &str, to: &str| {
+            passing(&Filter {
+                from: Some(from.parse().unwrap()),
+                to: Some(to.parse().unwrap()),
+                ..Filter::default()
+            })
+        };
+        assert_eq!(
+            range("2019-06", "2019-06"),
+            [1, 2],
+            "June covers the whole month"
+        );
+        assert_eq!(
+            range("2019-06-30", "2019-07-19"),
+            [1, 3],
+            "a month event reaches its last day"
+        );
+        assert_eq!(
+            range("2019-05-05", "2019-05-05"),
+            [0],
+            "inclusive at both ends"
+        );
+    }
+
+    #[test]
+    fn folds_latin_capitals_with_accents() {
+        assert_eq!(fold("ÉCOLE Ŝtraße ĹÓDŹ Œ Ÿ ĸ"), "ecole straße lodz œ y ĸ");
+        assert_eq!(fold("×÷"), "×÷");
+    }
+
+    #[test]
+    fn counts_tags_most_used_first() {
+        assert_eq!(
+            tag_counts(&timeline()),
+            [
+                ("military".to_owned(), 2),
+                ("shipping".to_owned(), 2),
+                ("air".to_owned(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_match_ranges_in_the_original_text() {
+        assert_eq!(match_ranges("Drone over Téhéran", "teh"), [(11, 14)]);
+        assert_eq!(match_ranges("tanker Tanker", "tanker"), [(0, 6), (7, 13)]);
+        assert!(match_ranges("x", "").is_empty());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn folding_keeps_one_char_per_char(s in "\\PC{0,40}") {
+                prop_assert_eq!(fold(&s).chars().count(), s.chars().count());
+            }
+
+            #[test]
+            fn a_filter_only_ever_removes_events(query in "[a-z ]{0,4}", tag in "(military|shipping|air|x)") {
+                let t = super::timeline();
+                let index = SearchIndex::new(&t);
+                let all = Filter::default().apply(&t, &index);
+                let some = Filter { query: Some(query), tags: vec![tag], ..Filter::default() }.apply(&t, &index);
+                prop_assert!(some.iter().all(|i| all.contains(i)));
+                prop_assert!(some.windows(2).all(|w| w[0] < w[1]), "time order kept");
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+use crate::core::filter::Filter;
+use leptos::prelude::*;
+use web_sys::Event as DomEvent;
+
+/// Tag chips with counts and a search box: how a reader narrows a long
+/// story ("only shipping", "only what mentions tankers"). Several chips mean
+/// any of them; chips and search combine. The result count is announced
+/// politely to screen readers.
+#[component]
+pub fn FilterBar(
+    /// The current criteria.
+    #[prop(into)]
+    filter: Signal<Filter>,
+    /// Every tag in the data with its event count, most used first.
+    #[prop(into)]
+    tags: Signal<Vec<(String, usize)>>,
+    /// How many events pass, and how many there are.
+    #[prop(into)]
+    counts: Signal<(usize, usize)>,
+    /// Asks for new criteria.
+    on_filter: Callback<Filter>,
+) -> impl IntoView {
+    let toggle = move |tag: String| {
+        let mut next = filter.get_untracked();
+        if let Some(at) = next.tags.iter().position(|t| *t == tag) {
+            next.tags.remove(at);
+        } else {
+            next.tags.push(tag);
+        }
+        on_filter.run(next);
+    };
+    let on_input = move |ev: DomEvent| {
+        let mut next = filter.get_untracked();
+        let query = event_target_value(&ev);
+        next.query = (!query.is_empty()).then_some(query);
+        on_filter.run(next);
+    };
+    let status = move || {
+        let (shown, all) = counts.get();
+        if filter.with(Filter::is_empty) {
+            match all {
+                1 => "1 event".to_owned(),
+                n => format!("{n} events"),
+            }
+        } else {
+            format!("{shown} of {all} events")
+        }
+    };
+    view! {
+        <div class="nt-filters">
+            <input
+                type="search"
+                class="nt-filters__search"
+                placeholder="Search events"
+                aria-label="Search events"
+                prop:value=move || filter.with(|f| f.query.clone().unwrap_or_default())
+                on:input=on_input
+            />
+            <Show when=move || tags.with(|t| !t.is_empty())>
+                <ul class="nt-filters__chips" aria-label="Filter by tag">
+                    {move || {
+                        tags.get()
+                            .into_iter()
+                            .map(|(tag, count)| {
+                                let pressed_tag = tag.clone();
+                                let pressed = move || filter.with(|f| f.tags.contains(&pressed_tag)).to_string();
+                                let clicked = tag.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="nt-chip"
+                                            aria-pressed=pressed
+                                            on:click=move |_| toggle(clicked.clone())
+                                        >
+                                            {tag}
+                                            <span class="nt-chip__count">{count}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                    }}
+                </ul>
+            </Show>
+            <p class="nt-filters__status" role="status" aria-live="polite">{status}</p>
+        </div>
+    }
+}
