@@ -225,8 +225,27 @@
     live.add(handle);
     host.newsTimeline = handle;
     handle._reportProblems();
+    openDeepLink(glue, handle);
     host.dispatchEvent(new CustomEvent("newstimeline:ready", { detail: { handle: handle }, bubbles: true, composed: true }));
     return handle;
+  }
+
+  /** A page opened at `#event-<id>` opens that event's card, in whichever
+   * widget holds it (shared links from the card's "Copy link"). */
+  function openDeepLink(glue, handle) {
+    var match = /^#event-(.+)$/.exec(location.hash);
+    if (!match) return;
+    var id;
+    try {
+      id = decodeURIComponent(match[1]);
+    } catch (error) {
+      return;
+    }
+    try {
+      glue.select(handle._id, id);
+    } catch (error) {
+      // Not this widget's event.
+    }
   }
 
   function mount(target, data, options) {

@@ -1,6 +1,7 @@
 use crate::core::model::{safe_url, text_content, truncate_for_display, Event, Media};
 use crate::ui::intl::DateFormatter;
 use crate::ui::sanitize::sanitize;
+use crate::ui::CopyLink;
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
@@ -90,6 +91,7 @@ pub fn EventCard(
                     {event.media.as_ref().and_then(media_view)}
                     <div class="nt-card__text" node_ref=text></div>
                     {source}
+                    <CopyLink id=event.id.clone() />
                     <nav class="nt-card__nav" aria-label="Other events">
                         <button
                             type="button"

@@ -6,6 +6,7 @@
 //! styles).
 
 pub mod axis;
+pub mod copy_link;
 pub mod debug_notice;
 pub mod era_bands;
 pub mod event_card;
@@ -18,6 +19,7 @@ pub mod use_element_width;
 pub mod zoom_controls;
 
 pub use axis::Axis;
+pub use copy_link::CopyLink;
 pub use debug_notice::DebugNotice;
 pub use era_bands::EraBands;
 pub use event_card::EventCard;
