@@ -15,7 +15,7 @@ pub mod intl;
 pub mod sanitize;
 pub mod timeline_view;
 pub mod track;
-pub mod use_element_width;
+pub mod use_element_size;
 pub mod zoom_controls;
 
 pub use axis::Axis;

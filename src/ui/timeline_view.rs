@@ -9,10 +9,6 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Vertical space taken by the header and padding, so the rows fill the
-/// rest of the requested height.
-const CHROME_PX: f64 = 152.0;
-
 /// The whole widget as a reader meets it: a heading with zoom controls, the
 /// time track and, when an event is open, its card.
 ///
@@ -108,7 +104,6 @@ pub fn TimelineView(
             focus_event_later(root.get_untracked().map(Into::into), id);
         }
     });
-    let rows = ((height - CHROME_PX) / 30.0).floor().clamp(1.0, 12.0) as u16;
     view! {
         <section
             class="nt-timeline"
@@ -153,7 +148,6 @@ pub fn TimelineView(
                 selected
                 limits
                 formatter
-                rows
                 on_window
                 on_select
                 on_fit=fit

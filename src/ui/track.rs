@@ -6,7 +6,7 @@ use crate::core::window::Window;
 use crate::ui::axis::Axis;
 use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
-use crate::ui::use_element_width::use_element_width;
+use crate::ui::use_element_size::use_element_size;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -69,8 +69,6 @@ pub fn Track(
     limits: Signal<ZoomLimits>,
     /// Dates in the reader's language.
     formatter: StoredValue<DateFormatter, LocalStorage>,
-    /// How many label rows fit.
-    rows: u16,
     /// Asks for another window (zoom, pan, fit, following an event).
     on_window: Callback<Window>,
     /// Asks to open an event's card (or close it, with `None`).
@@ -79,11 +77,18 @@ pub fn Track(
     on_fit: Callback<()>,
 ) -> impl IntoView {
     let track = NodeRef::<Div>::new();
-    let width = use_element_width(track);
+    let size = use_element_size(track);
+    let width = size.width;
+    // As many label rows as the room left for the track holds.
+    let rows = Memo::new(move |_| {
+        ((size.height.get() - AXIS_PX - 12.0) / ROW_PX)
+            .floor()
+            .clamp(1.0, 40.0) as u16
+    });
     let scale = Memo::new(move |_| Scale::new(window.get(), width.get()));
     let params = move |width_px: f64| LayoutParams {
         width_px,
-        rows,
+        rows: rows.get(),
         char_px: CHAR_PX,
         min_label_px: 56.0,
         max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
@@ -369,7 +374,6 @@ pub fn Track(
             class="nt-track"
             node_ref=track
             tabindex="-1"
-            style:height=format!("{}px", (f64::from(rows) * ROW_PX + AXIS_PX + 12.0) as i64)
             on:wheel=on_wheel
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
