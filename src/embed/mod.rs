@@ -157,11 +157,12 @@ pub fn set_window(id: u32, start: &str, end: &str) -> Result<(), JsError> {
 pub fn get_visible_events(id: u32) -> Result<Array, JsError> {
     let controls = registry::controls(id)?;
     let window = controls.window.get_untracked();
-    let shown = shown_timeline(&controls);
-    Ok(window
-        .visible(&shown)
-        .map(|e| JsValue::from_str(&e.id))
-        .collect())
+    Ok(with_shown(&controls, |shown| {
+        window
+            .visible(shown)
+            .map(|e| JsValue::from_str(&e.id))
+            .collect()
+    }))
 }
 
 /// `handle.setFilter({query, tags, from, to})`: replaces the whole filter
@@ -206,7 +207,7 @@ pub fn get_filter(id: u32) -> Result<Object, JsError> {
 #[wasm_bindgen]
 pub fn fit(id: u32) -> Result<(), JsError> {
     let controls = registry::controls(id)?;
-    let window = Window::fit(&shown_timeline(&controls), js_sys::Date::now());
+    let window = with_shown(&controls, |shown| Window::fit(shown, js_sys::Date::now()));
     controls.window.set(window);
     Ok(())
 }
@@ -271,12 +272,17 @@ fn parse_data(data: Option<String>) -> Result<Parsed, DataError> {
     }
 }
 
-/// The events that pass the filter, as the reader sees them.
-fn shown_timeline(controls: &Controls) -> Timeline {
+/// Runs `f` on the events that pass the filter, as the reader sees them;
+/// with no filter it borrows the data as it is (no copy, no search index).
+fn with_shown<R>(controls: &Controls, f: impl FnOnce(&Timeline) -> R) -> R {
     let filter = controls.filter.get_untracked();
-    controls
-        .timeline
-        .with_untracked(|t| filtered_timeline(t, &filter, &SearchIndex::new(t)))
+    controls.timeline.with_untracked(|t| {
+        if filter.is_empty() {
+            f(t)
+        } else {
+            f(&filtered_timeline(t, &filter, &SearchIndex::new(t)))
+        }
+    })
 }
 
 fn filter_object(filter: &Filter) -> Object {
@@ -318,7 +324,13 @@ fn emit_changes(
     Effect::new(move |previous: Option<()>| {
         let current = filter.get();
         if previous.is_some() {
-            let count = timeline.with_untracked(|t| current.apply(t, &SearchIndex::new(t)).len());
+            let count = timeline.with_untracked(|t| {
+                if current.is_empty() {
+                    t.events.len()
+                } else {
+                    current.apply(t, &SearchIndex::new(t)).len()
+                }
+            });
             send_filter(
                 "filterchange",
                 object(&[

@@ -51,8 +51,12 @@ pub fn TimelineView(
 ) -> impl IntoView {
     let all = timeline;
     let index = Memo::new(move |_| Arc::new(all.with(|t| SearchIndex::new(t))));
-    // What is shown: the events passing the filter, in time order.
+    // What is shown: the events passing the filter, in time order. With no
+    // filter that is the data itself (no copy, and no search index built).
     let timeline = Memo::new(move |_| {
+        if filter.with(Filter::is_empty) {
+            return all.get();
+        }
         let index = index.get();
         Arc::new(all.with(|t| filter.with(|f| filtered_timeline(t, f, &index))))
     });
