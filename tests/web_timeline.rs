@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use news_timeline::core::filter::Filter;
+use news_timeline::core::filter::{Filter, SearchIndex};
 use news_timeline::core::model::{Problem, Timeline};
 use news_timeline::core::parse::parse_document;
 use news_timeline::core::window::Window;
@@ -90,12 +90,14 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
     let problems: Vec<Problem> = parsed.problems;
     let handle = mount_to(host.clone(), move || {
         let lang = "en-GB".to_owned();
+        let search = Memo::new(move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))));
         view! {
             <TimelineView
                 timeline
                 window
                 selected
                 filter
+                search
                 title
                 problems
                 debug
@@ -153,12 +155,12 @@ async fn places_events_in_time_order_with_dates_at_their_precision() {
         !texts(&m.host, ".nt-axis__label").is_empty(),
         "the axis has labelled ticks"
     );
-    let labelled = m
+    let clusters = m
         .host
-        .query_selector_all(".nt-event--labelled")
+        .query_selector_all(".nt-cluster")
         .expect("selector")
         .length();
-    assert!(labelled >= 2, "at 900 px most labels fit ({labelled} did)");
+    assert_eq!(clusters, 0, "at 900 px every label fits, none is clustered");
     m.host.remove();
 }
 
@@ -517,7 +519,7 @@ async fn set_window_round_trips_and_announces_changes_after_mount_only() {
             .unwrap_or_default(),
         r#"{"start":"2019-06-01T00:00:00.000Z","end":"2019-07-01T00:00:00.000Z"}"#
     );
-    tick().await;
+    settle().await;
     let after = emitted();
     assert_eq!(
         after.len(),
@@ -528,6 +530,25 @@ async fn set_window_round_trips_and_announces_changes_after_mount_only() {
         after[before],
         r#"["rangechange","2019-06-01T00:00:00.000Z","2019-07-01T00:00:00.000Z"]"#
     );
+
+    // Many changes in one frame are announced once, with the last window.
+    embed::set_window(id, "2019-05", "2019-05").expect("valid window");
+    embed::set_window(id, "2019-06", "2019-07").expect("valid window");
+    embed::set_window(id, "2019-06", "2019-06").expect("valid window");
+    settle().await;
+    assert_eq!(
+        emitted().len(),
+        before + 1,
+        "back where it was: nothing to announce"
+    );
+    embed::set_window(id, "2019-05", "2019-05").expect("valid window");
+    embed::set_window(id, "2019-06", "2019-07").expect("valid window");
+    settle().await;
+    assert_eq!(
+        emitted()[before + 1..],
+        [r#"["rangechange","2019-06-01T00:00:00.000Z","2019-08-01T00:00:00.000Z"]"#]
+    );
+    embed::set_window(id, "2019-06", "2019-06").expect("valid window");
 
     let refused = embed::set_window(id, "2019-07", "2019-06").expect_err("empty window");
     assert_eq!(
@@ -573,4 +594,129 @@ fn refuses_targets_and_data_it_cannot_use() {
         embed::mount(&host, None, false, &JsValue::UNDEFINED, recorder()).expect_err("undefined");
     assert!(error_message(refused).ends_with("but found undefined"));
     host.remove();
+}
+
+/// Waits `ms` milliseconds, for animations to finish.
+async fn sleep(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+}
+
+fn span(window: Window) -> f64 {
+    window.end() - window.start()
+}
+
+/// 600 events one minute apart on one day, all titled.
+fn crowded_day() -> String {
+    let events: Vec<String> = (0..600)
+        .map(|i| {
+            format!(
+                r#"{{"id": "c{i}", "start": "2019-06-10T{:02}:{:02}:00Z", "title": "Crowded {i}"}}"#,
+                i / 60,
+                i % 60
+            )
+        })
+        .collect();
+    format!("[{}]", events.join(","))
+}
+
+#[wasm_bindgen_test]
+async fn crowded_events_collapse_into_clusters_that_zoom_in() {
+    let m = mount_view(&crowded_day(), None, false);
+    settle().await;
+    let labels = texts(&m.host, ".nt-event").len();
+    let clusters = texts(&m.host, ".nt-cluster");
+    let clustered: usize = clusters
+        .iter()
+        .map(|c| c.trim_start_matches('+').parse::<usize>().expect("a count"))
+        .sum();
+    assert!(labels > 0 && labels < 100, "{labels} labels");
+    assert_eq!(
+        labels + clustered,
+        600,
+        "every event is labelled or counted"
+    );
+
+    let before = m.window.get_untracked();
+    let first: HtmlElement = m
+        .host
+        .query_selector(".nt-cluster")
+        .expect("selector")
+        .expect("a cluster")
+        .unchecked_into();
+    first.click();
+    sleep(400).await;
+    let after = m.window.get_untracked();
+    assert!(
+        span(after) < span(before) / 4.0,
+        "the cluster zoomed in: {} → {}",
+        span(before),
+        span(after)
+    );
+    m.host.remove();
+}
+
+fn press(target: &Element, kind: &str, client_x: i32) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_pointer_id(7);
+    init.set_pointer_type("mouse");
+    init.set_is_primary(true);
+    init.set_client_x(client_x);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_strip_shows_density_and_moves_the_window() {
+    let m = mount_view(&crowded_day(), None, false);
+    m.window
+        .set(Window::from_iso("2019-06-10T00:00Z", "2019-06-10T01:00Z").expect("window"));
+    settle().await;
+    let strip = m
+        .host
+        .query_selector(".nt-overview")
+        .expect("selector")
+        .expect("the overview strip");
+    let path = m
+        .host
+        .query_selector(".nt-overview__density path")
+        .expect("selector")
+        .expect("a density path")
+        .get_attribute("d")
+        .unwrap_or_default();
+    assert!(
+        path.starts_with('M') && path.matches('z').count() > 1,
+        "{path}"
+    );
+
+    // The rectangle marks the first hour of ten at the strip's left.
+    let rect = strip.get_bounding_client_rect();
+    let window_box = m
+        .host
+        .query_selector(".nt-overview__window")
+        .expect("selector")
+        .expect("the window rectangle")
+        .get_bounding_client_rect();
+    assert!(window_box.width() < rect.width() / 4.0);
+    assert!(window_box.left() < rect.left() + rect.width() / 4.0);
+
+    // Pressing the far right jumps there; dragging moves on from there.
+    let before = m.window.get_untracked();
+    let right = (rect.left() + rect.width() * 0.9) as i32;
+    press(&strip, "pointerdown", right);
+    settle().await;
+    let jumped = m.window.get_untracked();
+    assert!(jumped.start() > before.start() + 5.0 * 3_600_000.0);
+    assert_eq!(span(jumped), span(before), "jumping keeps the zoom");
+    press(&strip, "pointermove", right - (rect.width() * 0.1) as i32);
+    press(&strip, "pointerup", right - (rect.width() * 0.1) as i32);
+    settle().await;
+    assert!(m.window.get_untracked().start() < jumped.start());
+    m.host.remove();
 }

@@ -68,20 +68,24 @@ pub fn mount(
         let window = RwSignal::new(initial_window);
         let selected = RwSignal::new(None::<String>);
         let filter = RwSignal::new(Filter::default());
-        controls_out.set(Some(Controls {
+        let search = Memo::new(move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))));
+        let controls = Controls {
             timeline,
             problems,
             window,
             selected,
             filter,
-        }));
-        emit_changes(window, selected, filter, timeline, emit);
+            search,
+        };
+        controls_out.set(Some(controls));
+        emit_changes(controls, emit);
         view! {
             <TimelineView
                 timeline
                 window
                 selected
                 filter
+                search
                 title=options.title
                 problems
                 debug=options.debug
@@ -280,7 +284,9 @@ fn with_shown<R>(controls: &Controls, f: impl FnOnce(&Timeline) -> R) -> R {
         if filter.is_empty() {
             f(t)
         } else {
-            f(&filtered_timeline(t, &filter, &SearchIndex::new(t)))
+            controls
+                .search
+                .with_untracked(|search| f(&filtered_timeline(t, &filter, search)))
         }
     })
 }
@@ -308,13 +314,15 @@ fn filter_object(filter: &Filter) -> Object {
 /// Tells the page about window, selection and filter changes after mount
 /// (each effect's first run is the initial state, which is not announced).
 /// The effects run after the change, never inside a registry borrow.
-fn emit_changes(
-    window: RwSignal<Window>,
-    selected: RwSignal<Option<String>>,
-    filter: RwSignal<Filter>,
-    timeline: RwSignal<Arc<Timeline>>,
-    emit: Function,
-) {
+fn emit_changes(controls: Controls, emit: Function) {
+    let Controls {
+        window,
+        selected,
+        filter,
+        timeline,
+        search,
+        ..
+    } = controls;
     let emit = std::rc::Rc::new(emit);
     let send = move |name: &str, detail: Object| {
         let _ = emit.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
@@ -324,13 +332,13 @@ fn emit_changes(
     Effect::new(move |previous: Option<()>| {
         let current = filter.get();
         if previous.is_some() {
-            let count = timeline.with_untracked(|t| {
-                if current.is_empty() {
-                    t.events.len()
-                } else {
-                    current.apply(t, &SearchIndex::new(t)).len()
-                }
-            });
+            let count = if current.is_empty() {
+                timeline.with_untracked(|t| t.events.len())
+            } else {
+                timeline.with_untracked(|t| {
+                    search.with_untracked(|search| current.apply(t, search).len())
+                })
+            };
             send_filter(
                 "filterchange",
                 object(&[
@@ -340,17 +348,32 @@ fn emit_changes(
             );
         }
     });
+    // Window changes are announced once per frame at most, with the
+    // window the frame shows: a drag or a glide sets it many times a frame.
+    let announced = std::rc::Rc::new(std::cell::Cell::new(window.get_untracked()));
+    let queued = std::rc::Rc::new(std::cell::Cell::new(false));
     Effect::new(move |previous: Option<()>| {
-        let current = window.get();
-        if previous.is_some() {
-            send_range(
-                "rangechange",
-                object(&[
-                    ("start", current.start_iso().into()),
-                    ("end", current.end_iso().into()),
-                ]),
-            );
+        window.track();
+        if previous.is_none() || queued.replace(true) {
+            return;
         }
+        let (announced, queued, send_range) =
+            (announced.clone(), queued.clone(), send_range.clone());
+        request_animation_frame(move || {
+            queued.set(false);
+            let Some(current) = window.try_get_untracked() else {
+                return;
+            };
+            if announced.replace(current) != current {
+                send_range(
+                    "rangechange",
+                    object(&[
+                        ("start", current.start_iso().into()),
+                        ("end", current.end_iso().into()),
+                    ]),
+                );
+            }
+        });
     });
     Effect::new(move |previous: Option<Option<String>>| {
         let current = selected.get();

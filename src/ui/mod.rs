@@ -6,12 +6,15 @@
 //! styles).
 
 pub mod axis;
+pub mod cluster_badges;
 pub mod copy_link;
 pub mod debug_notice;
 pub mod era_bands;
 pub mod event_card;
 pub mod filter_bar;
 pub mod intl;
+pub mod motion;
+pub mod overview;
 pub mod sanitize;
 pub mod timeline_view;
 pub mod track;
@@ -19,11 +22,13 @@ pub mod use_element_size;
 pub mod zoom_controls;
 
 pub use axis::Axis;
+pub use cluster_badges::ClusterBadges;
 pub use copy_link::CopyLink;
 pub use debug_notice::DebugNotice;
 pub use era_bands::EraBands;
 pub use event_card::EventCard;
 pub use filter_bar::FilterBar;
+pub use overview::Overview;
 pub use timeline_view::TimelineView;
 pub use track::Track;
 pub use zoom_controls::ZoomControls;
@@ -33,6 +38,8 @@ pub const STYLES: &[&str] = &[
     include_str!("timeline_view.css"),
     include_str!("track.css"),
     include_str!("axis.css"),
+    include_str!("cluster_badges.css"),
+    include_str!("overview.css"),
     include_str!("era_bands.css"),
     include_str!("zoom_controls.css"),
     include_str!("filter_bar.css"),

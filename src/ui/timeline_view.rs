@@ -1,10 +1,12 @@
 use crate::core::filter::{filtered_timeline, tag_counts, Filter, SearchIndex};
+use crate::core::index::TimeIndex;
 use crate::core::model::{truncate_for_display, Problem, Timeline};
 use crate::core::scale::{zoom, ZoomLimits};
 use crate::core::window::Window;
 use crate::ui::intl::DateFormatter;
+use crate::ui::motion::Motion;
 use crate::ui::track::{focus_event_later, ZOOM_STEP};
-use crate::ui::{DebugNotice, EventCard, FilterBar, Track, ZoomControls};
+use crate::ui::{DebugNotice, EventCard, FilterBar, Overview, Track, ZoomControls};
 use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,6 +30,10 @@ pub fn TimelineView(
     /// What the reader narrowed the events to.
     #[prop(into)]
     filter: Signal<Filter>,
+    /// The folded text of `timeline`, read only once a text filter is set
+    /// (the embedding shares it with the JS API).
+    #[prop(into)]
+    search: Signal<Arc<SearchIndex>>,
     /// A heading that overrides the data's own title (the `title` option).
     #[prop(into)]
     title: Signal<Option<String>>,
@@ -50,16 +56,17 @@ pub fn TimelineView(
     on_filter: Callback<Filter>,
 ) -> impl IntoView {
     let all = timeline;
-    let index = Memo::new(move |_| Arc::new(all.with(|t| SearchIndex::new(t))));
     // What is shown: the events passing the filter, in time order. With no
     // filter that is the data itself (no copy, and no search index built).
     let timeline = Memo::new(move |_| {
         if filter.with(Filter::is_empty) {
             return all.get();
         }
-        let index = index.get();
-        Arc::new(all.with(|t| filter.with(|f| filtered_timeline(t, f, &index))))
+        Arc::new(all.with(|t| filter.with(|f| search.with(|s| filtered_timeline(t, f, s)))))
     });
+    let time_index = Memo::new(move |_| timeline.with(|t| Arc::new(TimeIndex::new(t))));
+    let extent = Memo::new(move |_| all.with(|t| Window::fit(t, js_sys::Date::now())));
+    let motion = Motion::default();
     let tags = Memo::new(move |_| all.with(|t| tag_counts(t)));
     let counts = Signal::derive(move || {
         (
@@ -82,12 +89,12 @@ pub fn TimelineView(
         on_window.run(timeline.with_untracked(|t| Window::fit(t, js_sys::Date::now())))
     });
     let zoom_by = move |factor: f64| {
-        on_window.run(zoom(
-            window.get_untracked(),
-            0.5,
-            factor,
-            limits.get_untracked(),
-        ))
+        let current = window.get_untracked();
+        motion.ease(
+            current,
+            zoom(current, 0.5, factor, limits.get_untracked()),
+            on_window,
+        );
     };
     let open_event = Memo::new(move |_| {
         let id = selected.get()?;
@@ -148,6 +155,7 @@ pub fn TimelineView(
             </Show>
             <Track
                 timeline
+                index=time_index
                 window
                 selected
                 limits
@@ -155,7 +163,9 @@ pub fn TimelineView(
                 on_window
                 on_select
                 on_fit=fit
+                motion
             />
+            <Overview index=time_index extent window on_window motion />
             <EventCard
                 event=open_event
                 formatter

@@ -1,17 +1,20 @@
-use crate::core::layout::{layout, LayoutParams};
+use crate::core::index::TimeIndex;
+use crate::core::layout::{layout, Cluster, Layout, LayoutParams, Placed};
 use crate::core::model::{truncate_for_display, Timeline};
 use crate::core::scale::{pan, zoom, Scale, ZoomLimits};
 use crate::core::ticks::ticks;
 use crate::core::window::Window;
 use crate::ui::axis::Axis;
+use crate::ui::cluster_badges::ClusterBadges;
 use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
+use crate::ui::motion::{Motion, GLIDE_MIN};
 use crate::ui::use_element_size::use_element_size;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
-use web_sys::{KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 /// Height of one label row, in CSS pixels (the stylesheet agrees).
 const ROW_PX: f64 = 30.0;
@@ -29,16 +32,6 @@ const TICK_SPACING_PX: f64 = 72.0;
 /// How long the "Ctrl + scroll to zoom" hint stays up.
 const HINT_MS: u64 = 1500;
 
-/// Where one event sits on the track right now.
-#[derive(Clone, Copy, PartialEq)]
-struct Slot {
-    x: f64,
-    label_x: f64,
-    row: Option<u16>,
-    label_width: f64,
-    bar_width: f64,
-}
-
 /// A pointer press in progress: where it began and the window then.
 #[derive(Clone, Copy)]
 struct Press {
@@ -46,18 +39,26 @@ struct Press {
     x: f64,
     window: Window,
     dragged: bool,
+    /// Recent (time ms, x) samples, for the glide's speed on release.
+    trail: [(f64, f64); 2],
 }
 
 /// The interactive time track: events stacked in rows above a time axis.
 /// Ctrl/⌘ + wheel and pinch zoom at the pointer, horizontal wheel and drag
 /// pan, a plain vertical wheel scrolls the page (with a hint); keys per the
-/// embed contract. Events are buttons in one ordered list with a roving
-/// tab stop, so the track is one Tab stop and arrows move in time order.
+/// embed contract; a double-click zooms in (with Shift, out) and a flick
+/// glides. Only labelled events are in the DOM: buttons in one ordered list
+/// with a roving tab stop, so the track is one Tab stop and arrows move in
+/// time order (through every event, labelled or not); the rest are "+N"
+/// clusters.
 #[component]
 pub fn Track(
     /// The validated events, in time order.
     #[prop(into)]
     timeline: Signal<Arc<Timeline>>,
+    /// The time index of `timeline`.
+    #[prop(into)]
+    index: Signal<Arc<TimeIndex>>,
     /// The visible range.
     #[prop(into)]
     window: Signal<Window>,
@@ -75,6 +76,8 @@ pub fn Track(
     on_select: Callback<Option<String>>,
     /// Asks to show every event (the `0` key).
     on_fit: Callback<()>,
+    /// The widget's running animation, stopped by any gesture here.
+    motion: Motion,
 ) -> impl IntoView {
     let track = NodeRef::<Div>::new();
     let size = use_element_size(track);
@@ -83,7 +86,7 @@ pub fn Track(
     let rows = Memo::new(move |_| {
         ((size.height.get() - AXIS_PX - 12.0) / ROW_PX)
             .floor()
-            .clamp(1.0, 40.0) as u16
+            .clamp(1.0, 24.0) as u16
     });
     let scale = Memo::new(move |_| Scale::new(window.get(), width.get()));
     let params = move |width_px: f64| LayoutParams {
@@ -94,53 +97,37 @@ pub fn Track(
         max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
         gap_px: 10.0,
     };
-    // Indices of the events in view, with their slots.
-    let slots = Memo::new(move |_| {
+    // The roving tab stop's event, when the reader moved to one: it keeps a
+    // label even where it would lose to more important events.
+    let active = RwSignal::new(None::<String>);
+    let pinned = Memo::new(move |_| {
+        let id = active.get().or_else(|| selected.get())?;
+        timeline.with(|t| t.events.iter().position(|e| e.id == id))
+    });
+    let placement = Memo::new(move |_| {
         let Some(scale) = scale.get() else {
-            return HashMap::new();
+            return Layout::default();
         };
         timeline.with(|t| {
-            let placed = layout(t, &scale, &params(scale.width()));
-            let mut slots: HashMap<usize, Slot> = placed
-                .placed
-                .iter()
-                .map(|p| {
-                    let slot = Slot {
-                        x: p.x,
-                        label_x: p.label_x,
-                        row: Some(p.row),
-                        label_width: p.label_width,
-                        bar_width: p.bar_width,
-                    };
-                    (p.index, slot)
-                })
-                .collect();
-            let window = scale.window();
-            for (index, event) in t.events.iter().enumerate() {
-                if event.start_ms() >= window.end() {
-                    break;
-                }
-                if window.intersects(event.start_ms(), event.end_ms()) {
-                    let x = scale.x_of(event.start_ms()).max(0.0);
-                    slots.entry(index).or_insert(Slot {
-                        x,
-                        label_x: x,
-                        row: None,
-                        label_width: 0.0,
-                        bar_width: 0.0,
-                    });
-                }
-            }
-            slots
+            index.with(|index| layout(t, index, &scale, &params(scale.width()), pinned.get()))
         })
     });
+    let slots = Memo::new(move |_| {
+        placement.with(|l| {
+            l.placed
+                .iter()
+                .map(|p| (p.index, *p))
+                .collect::<HashMap<usize, Placed>>()
+        })
+    });
+    // The labelled events (index, id), in time order: only these are in
+    // the DOM, a few hundred at most whatever the data's size.
     let items = Memo::new(move |_| {
-        let mut indices: Vec<usize> = slots.with(|s| s.keys().copied().collect());
-        indices.sort_unstable();
+        let indices: Vec<usize> = placement.with(|l| l.placed.iter().map(|p| p.index).collect());
         timeline.with(|t| {
             indices
                 .into_iter()
-                .filter_map(|i| t.events.get(i).map(|e| (i, e.clone())))
+                .filter_map(|i| t.events.get(i).map(|e| (i, e.id.clone())))
                 .collect::<Vec<_>>()
         })
     });
@@ -152,13 +139,12 @@ pub fn Track(
     });
 
     // The roving tab stop: the last event moved to, else the first in view.
-    let active = RwSignal::new(None::<String>);
     let tab_stop = Memo::new(move |_| {
         let wanted = active.get().or_else(|| selected.get());
         items.with(|items| {
             wanted
-                .filter(|id| items.iter().any(|(_, e)| &e.id == id))
-                .or_else(|| items.first().map(|(_, e)| e.id.clone()))
+                .filter(|id| items.iter().any(|(_, e)| e == id))
+                .or_else(|| items.first().map(|(_, e)| e.clone()))
         })
     });
 
@@ -224,6 +210,7 @@ pub fn Track(
             _ => 1.0,
         };
         let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+        motion.stop();
         let current = window.get_untracked();
         if ev.ctrl_key() || ev.meta_key() {
             ev.prevent_default();
@@ -254,6 +241,8 @@ pub fn Track(
             return;
         }
         let x = f64::from(ev.client_x());
+        motion.stop();
+        suppress_click.set_value(false);
         touches.update_value(|t| {
             t.retain(|(id, _)| *id != ev.pointer_id());
             t.push((ev.pointer_id(), x));
@@ -269,6 +258,7 @@ pub fn Track(
                 x,
                 window: current,
                 dragged: false,
+                trail: [(ev.time_stamp(), x); 2],
             }));
         }
     };
@@ -305,6 +295,13 @@ pub fn Track(
                 let _ = el.set_pointer_capture(ev.pointer_id());
             }
         }
+        // The older sample stays 16–100 ms old, so the speed on release is
+        // measured over a short but not instant span.
+        let now = ev.time_stamp();
+        if now - current.trail[0].0 > 100.0 {
+            current.trail[0] = current.trail[1];
+        }
+        current.trail[1] = (now, x);
         press.set_value(Some(current));
         let w = width.get_untracked().max(1.0);
         on_window.run(pan(current.window, -dx / w));
@@ -317,10 +314,40 @@ pub fn Track(
         if let Some(p) = press.get_value().filter(|p| p.pointer == ev.pointer_id()) {
             suppress_click.set_value(p.dragged);
             press.set_value(None);
+            let [(t0, x0), _] = p.trail;
+            let (t1, x1) = (ev.time_stamp(), f64::from(ev.client_x()));
+            // A pointer held still before release does not glide.
+            if p.dragged && ev.type_() == "pointerup" && t1 - p.trail[1].0 < 60.0 && t1 > t0 {
+                let velocity = (x1 - x0) / (t1 - t0);
+                if velocity.abs() >= GLIDE_MIN {
+                    let w = width.get_untracked();
+                    motion.glide(window.get_untracked(), velocity, w, on_window);
+                }
+            }
         }
     };
 
+    let on_dblclick = move |ev: MouseEvent| {
+        let on_label = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .is_some();
+        if on_label {
+            return;
+        }
+        let factor = if ev.shift_key() { 0.5 } else { 2.0 };
+        let current = window.get_untracked();
+        let anchor = anchor_of(f64::from(ev.client_x()));
+        motion.ease(
+            current,
+            zoom(current, anchor, factor, limits.get_untracked()),
+            on_window,
+        );
+    };
+
     let on_keydown = move |ev: KeyboardEvent| {
+        motion.stop();
         let current = window.get_untracked();
         let count = timeline.with_untracked(|t| t.events.len());
         let index_of_active = || {
@@ -379,15 +406,16 @@ pub fn Track(
             on:pointermove=on_pointermove
             on:pointerup=on_pointerup
             on:pointercancel=on_pointerup
+            on:dblclick=on_dblclick
             on:keydown=on_keydown
         >
             <EraBands timeline scale />
             <ol class="nt-track__events">
                 <For
                     each=move || items.get()
-                    key=|(index, event)| (*index, event.id.clone())
-                    children=move |(index, event)| {
-                        let id = event.id.clone();
+                    key=|item| item.clone()
+                    children=move |(index, id)| {
+                        let event = timeline.with_untracked(|t| t.events.get(index).cloned())?;
                         let label = formatter.with_value(|f| f.event_label(&event));
                         let title = truncate_for_display(&event.title).into_owned();
                         let datetime = event.start.to_string();
@@ -395,33 +423,24 @@ pub fn Track(
                         // <time> already gives screen readers.
                         let untitled = title.is_empty();
                         let shown = if untitled { label.clone() } else { title };
-                        let labelled = move || slot_of(index).is_some_and(|s| s.row.is_some());
+                        let slot = move || slot_of(index);
                         let tab_id = id.clone();
                         let click_id = id.clone();
                         let selected_id = id.clone();
-                        view! {
+                        Some(view! {
                             <li
                                 class="nt-event"
-                                class:nt-event--labelled=labelled
                                 class:nt-event--range=event.end.is_some()
                                 class:nt-event--major=event.importance == 3
                                 data-event-id=id
-                                style:left=move || px(slot_of(index).map_or(0.0, |s| if s.row.is_some() { s.label_x } else { s.x }))
-                                style:bottom=move || {
-                                    px(
-                                        slot_of(index)
-                                            .and_then(|s| s.row)
-                                            .map_or(AXIS_PX - 12.0, |r| AXIS_PX + 6.0 + f64::from(r) * ROW_PX),
-                                    )
-                                }
-                                style:width=move || {
-                                    px(slot_of(index).filter(|s| s.row.is_some()).map_or(24.0, |s| s.label_width.max(s.bar_width)))
-                                }
+                                style:left=move || px(slot().map_or(0.0, |s| s.label_x))
+                                style:bottom=move || px(AXIS_PX + 6.0 + slot().map_or(0.0, |s| f64::from(s.row) * ROW_PX))
+                                style:width=move || px(slot().map_or(0.0, |s| s.label_width.max(s.bar_width)))
                             >
                                 <span
                                     class="nt-event__bar"
                                     aria-hidden="true"
-                                    style:width=move || px(slot_of(index).map_or(0.0, |s| s.bar_width))
+                                    style:width=move || px(slot().map_or(0.0, |s| s.bar_width))
                                 ></span>
                                 <button
                                     type="button"
@@ -443,16 +462,27 @@ pub fn Track(
                                 <span
                                     class="nt-event__stem"
                                     aria-hidden="true"
-                                    style:left=move || px(slot_of(index).map_or(0.0, |s| s.x - s.label_x))
-                                    style:height=move || {
-                                        px(slot_of(index).and_then(|s| s.row).map_or(0.0, |r| 6.0 + f64::from(r) * ROW_PX))
-                                    }
+                                    style:left=move || px(slot().map_or(0.0, |s| s.x - s.label_x))
+                                    style:height=move || px(6.0 + slot().map_or(0.0, |s| f64::from(s.row) * ROW_PX))
                                 ></span>
                             </li>
-                        }
+                        })
                     }
                 />
             </ol>
+            <ClusterBadges
+                clusters=Signal::derive(move || placement.with(|l| l.clusters.clone()))
+                bottom=AXIS_PX - 14.0
+                on_expand=Callback::new(move |cluster: Cluster| {
+                    if suppress_click.get_value() {
+                        suppress_click.set_value(false);
+                        return;
+                    }
+                    if let Some(to) = cluster.expanded(limits.get_untracked()) {
+                        motion.ease(window.get_untracked(), to, on_window);
+                    }
+                })
+            />
             <Axis ticks=tick_list scale formatter />
             <p class="nt-hint" class:nt-hint--visible=move || hint.get() aria-hidden="true">
                 "Ctrl + scroll to zoom"

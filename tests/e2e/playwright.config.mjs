@@ -19,6 +19,9 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL,
+    // Window changes land at once, so a spec can read them right after an
+    // action; the motion specs opt back in to animations.
+    reducedMotion: "reduce",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       args: [
