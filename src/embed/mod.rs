@@ -68,7 +68,10 @@ pub fn mount(
         let window = RwSignal::new(initial_window);
         let selected = RwSignal::new(None::<String>);
         let filter = RwSignal::new(Filter::default());
-        let search = Memo::new(move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))));
+        let search = Memo::new_with_compare(
+            move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))),
+            crate::ui::arc_changed,
+        );
         let controls = Controls {
             timeline,
             problems,

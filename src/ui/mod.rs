@@ -33,6 +33,13 @@ pub use timeline_view::TimelineView;
 pub use track::Track;
 pub use zoom_controls::ZoomControls;
 
+/// The comparison for memos of shared data (`Memo::new_with_compare`): a
+/// new `Arc` is a change, the same `Arc` is not. Comparing 100,000 events
+/// by value on every filter keystroke would cost more than the filter.
+pub fn arc_changed<T>(old: Option<&std::sync::Arc<T>>, new: Option<&std::sync::Arc<T>>) -> bool {
+    !matches!((old, new), (Some(a), Some(b)) if std::sync::Arc::ptr_eq(a, b))
+}
+
 /// Every component's CSS, in cascade order.
 pub const STYLES: &[&str] = &[
     include_str!("timeline_view.css"),

@@ -6,7 +6,7 @@ use crate::core::window::Window;
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
 use crate::ui::track::{focus_event_later, ZOOM_STEP};
-use crate::ui::{DebugNotice, EventCard, FilterBar, Overview, Track, ZoomControls};
+use crate::ui::{arc_changed, DebugNotice, EventCard, FilterBar, Overview, Track, ZoomControls};
 use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -58,13 +58,19 @@ pub fn TimelineView(
     let all = timeline;
     // What is shown: the events passing the filter, in time order. With no
     // filter that is the data itself (no copy, and no search index built).
-    let timeline = Memo::new(move |_| {
-        if filter.with(Filter::is_empty) {
-            return all.get();
-        }
-        Arc::new(all.with(|t| filter.with(|f| search.with(|s| filtered_timeline(t, f, s)))))
-    });
-    let time_index = Memo::new(move |_| timeline.with(|t| Arc::new(TimeIndex::new(t))));
+    let timeline = Memo::new_with_compare(
+        move |_| {
+            if filter.with(Filter::is_empty) {
+                return all.get();
+            }
+            Arc::new(all.with(|t| filter.with(|f| search.with(|s| filtered_timeline(t, f, s)))))
+        },
+        arc_changed,
+    );
+    let time_index = Memo::new_with_compare(
+        move |_| timeline.with(|t| Arc::new(TimeIndex::new(t))),
+        arc_changed,
+    );
     let extent = Memo::new(move |_| all.with(|t| Window::fit(t, js_sys::Date::now())));
     let motion = Motion::default();
     let tags = Memo::new(move |_| all.with(|t| tag_counts(t)));
