@@ -25,7 +25,7 @@
 //!
 //! Out of scope: ranking, fuzzy matching, word stemming.
 
-use super::date::PartialDate;
+use super::date::{PartialDate, Precision, MS_PER_DAY};
 use super::model::{text_content, Event, Timeline};
 
 /// The reader's criteria; `Default` is "show everything".
@@ -135,6 +135,21 @@ impl SearchIndex {
     }
 }
 
+/// The date a range handle dragged to `ms` stands for, as precise as the
+/// strip it is dragged on needs: years when the strip spans decades, then
+/// months, days, and minutes for spans of a few days. A `from` filter
+/// keeps the date's whole period, so the handle snaps to its start; a `to`
+/// filter keeps it up to its end.
+pub fn brush_date(ms: f64, strip_span_ms: f64) -> Option<PartialDate> {
+    let precision = match strip_span_ms / MS_PER_DAY {
+        days if days > 365.0 * 20.0 => Precision::Year,
+        days if days > 365.0 * 2.0 => Precision::Month,
+        days if days > 3.0 => Precision::Day,
+        _ => Precision::Minute,
+    };
+    PartialDate::from_ms(ms, precision)
+}
+
 /// The tags of a timeline with how many events carry each, most used
 /// first (then by name), for the filter chips.
 pub fn tag_counts(timeline: &Timeline) -> Vec<(String, usize)> {
@@ -222,10 +237,77 @@ pub fn match_ranges(text: &str, folded_query: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+/// `text` cut into runs that match the folded query (`true`) and runs that
+/// do not, in order, so the view can wrap matches in `<mark>`.
+pub fn highlight_segments<'a>(text: &'a str, folded_query: &str) -> Vec<(&'a str, bool)> {
+    let ranges = match_ranges(text, folded_query);
+    if ranges.is_empty() {
+        return vec![(text, false)];
+    }
+    // Char positions to byte offsets (one extra for the end of the text).
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let at = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+    let mut out = Vec::new();
+    let mut done = 0;
+    for (start, end) in ranges {
+        let (from, to) = (at(start), at(end));
+        if let Some(before) = text.get(done..from).filter(|b| !b.is_empty()) {
+            out.push((before, false));
+        }
+        if let Some(hit) = text.get(from..to) {
+            out.push((hit, true));
+        }
+        done = to;
+    }
+    if let Some(rest) = text.get(done..).filter(|r| !r.is_empty()) {
+        out.push((rest, false));
+    }
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
+    #[test]
+    fn highlights_cut_the_original_text_at_its_matches() {
+        use super::highlight_segments;
+        assert_eq!(
+            highlight_segments("Téhéran: TEHERAN talks", "teheran"),
+            [
+                ("Téhéran", true),
+                (": ", false),
+                ("TEHERAN", true),
+                (" talks", false)
+            ]
+        );
+        assert_eq!(highlight_segments("No match", "zz"), [("No match", false)]);
+        assert_eq!(highlight_segments("ab", ""), [("ab", false)]);
+    }
+
     use super::*;
+
+    #[test]
+    fn brush_dates_are_as_precise_as_the_strip_needs() {
+        let at = PartialDate::from_ms(
+            "2019-06-13T10:20Z"
+                .parse::<PartialDate>()
+                .unwrap()
+                .start_ms(),
+            Precision::Minute,
+        )
+        .unwrap()
+        .start_ms();
+        let brush = |days: f64| brush_date(at, days * MS_PER_DAY).unwrap().to_string();
+        assert_eq!(brush(365.0 * 50.0), "2019");
+        assert_eq!(brush(365.0 * 5.0), "2019-06");
+        assert_eq!(brush(60.0), "2019-06-13");
+        assert_eq!(brush(1.0), "2019-06-13T10:20Z");
+        assert_eq!(brush_date(f64::NAN, 1.0), None);
+    }
     use crate::core::parse::parse_document;
 
     fn timeline() -> Timeline {

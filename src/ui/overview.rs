@@ -1,23 +1,34 @@
+use crate::core::filter::{brush_date, Filter};
 use crate::core::index::TimeIndex;
 use crate::core::window::Window;
+use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
 use crate::ui::use_element_size::use_element_size;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
 use std::sync::Arc;
-use web_sys::PointerEvent;
+use web_sys::{KeyboardEvent, PointerEvent};
 
 /// Columns of the density chart (its viewBox is this many units wide).
 const COLUMNS: usize = 200;
 /// The chart's height in viewBox units.
 const CHART_HEIGHT: usize = 24;
 
+/// Which end of the date range a handle moves.
+#[derive(Clone, Copy, PartialEq)]
+enum End {
+    From,
+    To,
+}
+
 /// A strip under the axis showing where events are across the whole data
 /// set, with the visible window as a rectangle: drag it to move fast
-/// through 100,000 events, or press anywhere on the strip to jump there.
-/// Pointer-only (the track's keys do the same), so it is hidden from
-/// assistive technology.
+/// through 100,000 events, or press anywhere on the strip to jump there
+/// (pointer only: the track's keys do the same, so the chart and rectangle
+/// are hidden from assistive technology). Two handles at its ends narrow
+/// the events to a date range; they are sliders for keyboards and screen
+/// readers too.
 #[component]
 pub fn Overview(
     /// The shown events, indexed.
@@ -33,6 +44,13 @@ pub fn Overview(
     on_window: Callback<Window>,
     /// The widget's running animation, stopped by a press here.
     motion: Motion,
+    /// The reader's criteria; the handles show and set `from` and `to`.
+    #[prop(into)]
+    filter: Signal<Filter>,
+    /// Asks for other criteria.
+    on_filter: Callback<Filter>,
+    /// Dates in the reader's language, for the handles' values.
+    formatter: StoredValue<DateFormatter, LocalStorage>,
 ) -> impl IntoView {
     let strip = NodeRef::<Div>::new();
     let width = use_element_size(strip).width;
@@ -51,6 +69,110 @@ pub fn Overview(
         let half = ((right - left) / 2.0).max(3.0);
         ((middle - half).max(0.0), (middle + half).min(w.max(0.0)))
     });
+    // The date range's ends in px; the strip's edges when open-ended.
+    let x_of = move |ms: f64| x_of_untracked(ms, extent.get(), width.get());
+    let handle_x = move |end: End| {
+        filter.with(|f| match end {
+            End::From => f.from.map_or(0.0, |d| x_of(d.start_ms())),
+            End::To => f.to.map_or(width.get(), |d| x_of(d.end_ms())),
+        })
+    };
+    // Moves one end to `x` px; at the strip's edge it is open again.
+    let set_end = move |end: End, x: f64| {
+        let w = width.get_untracked();
+        let extent = extent.get_untracked();
+        let span = extent.end() - extent.start();
+        let mut next = filter.get_untracked();
+        let other = match end {
+            End::From => next.to.map_or(w, |d| x_of_untracked(d.end_ms(), extent, w)),
+            End::To => next
+                .from
+                .map_or(0.0, |d| x_of_untracked(d.start_ms(), extent, w)),
+        };
+        let x = match end {
+            End::From => x.min(other - 1.0),
+            End::To => x.max(other + 1.0),
+        };
+        let ms = extent.start() + x / w.max(1.0) * span;
+        let date = (x > 1.0 && x < w - 1.0)
+            .then(|| brush_date(ms, span))
+            .flatten();
+        match end {
+            End::From => next.from = date,
+            End::To => next.to = date,
+        }
+        if next != filter.get_untracked() {
+            on_filter.run(next);
+        }
+    };
+    let dragging = StoredValue::new(None::<(i32, End)>);
+    let handle = move |end: End| {
+        let on_down = move |ev: PointerEvent| {
+            ev.stop_propagation();
+            ev.prevent_default();
+            if let Some(el) = strip.get_untracked() {
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+            dragging.set_value(Some((ev.pointer_id(), end)));
+        };
+        let on_key = move |ev: KeyboardEvent| {
+            let w = width.get_untracked();
+            let x = handle_x(end);
+            let to = match ev.key().as_str() {
+                "ArrowLeft" | "ArrowDown" => x - w / 100.0,
+                "ArrowRight" | "ArrowUp" => x + w / 100.0,
+                "PageDown" => x - w / 10.0,
+                "PageUp" => x + w / 10.0,
+                "Home" => 0.0,
+                "End" => w,
+                _ => return,
+            };
+            ev.prevent_default();
+            set_end(end, to);
+        };
+        let label = match end {
+            End::From => "Show events from",
+            End::To => "Show events until",
+        };
+        let value_text = move || {
+            filter.with(|f| match (end, f.from, f.to) {
+                (End::From, Some(d), _) | (End::To, _, Some(d)) => {
+                    formatter.with_value(|fm| fm.format(&d))
+                }
+                (End::From, None, _) => "the first event".to_owned(),
+                (End::To, _, None) => "the last event".to_owned(),
+            })
+        };
+        view! {
+            <div
+                class="nt-overview__handle"
+                class:nt-overview__handle--from=end == End::From
+                role="slider"
+                tabindex="0"
+                aria-label=label
+                aria-valuemin="0"
+                aria-valuemax="1000"
+                aria-valuenow=move || (handle_x(end) / width.get().max(1.0) * 1000.0).round() as i64
+                aria-valuetext=value_text
+                style:left=move || format!("{}px", handle_x(end).round() as i64)
+                on:pointerdown=on_down
+                on:keydown=on_key
+            ></div>
+        }
+    };
+    let on_handle_move = move |ev: PointerEvent| {
+        let Some((pointer, end)) = dragging.get_value() else {
+            return;
+        };
+        if pointer == ev.pointer_id() {
+            if let Some(el) = strip.get_untracked() {
+                set_end(
+                    end,
+                    f64::from(ev.client_x()) - el.get_bounding_client_rect().left(),
+                );
+            }
+        }
+    };
     // A press in progress: pointer, its x and the window then.
     let press = StoredValue::new(None::<(i32, f64, Window)>);
     let ms_per_px = move || {
@@ -82,6 +204,7 @@ pub fn Overview(
         press.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()), current)));
     };
     let on_pointermove = move |ev: PointerEvent| {
+        on_handle_move(ev.clone());
         let Some((pointer, x, from)) = press.get_value() else {
             return;
         };
@@ -94,6 +217,12 @@ pub fn Overview(
         }
     };
     let on_pointerup = move |ev: PointerEvent| {
+        if dragging
+            .get_value()
+            .is_some_and(|(p, _)| p == ev.pointer_id())
+        {
+            dragging.set_value(None);
+        }
         if press
             .get_value()
             .is_some_and(|(p, _, _)| p == ev.pointer_id())
@@ -105,7 +234,8 @@ pub fn Overview(
         <div
             class="nt-overview"
             node_ref=strip
-            aria-hidden="true"
+            role="group"
+            aria-label="Date range"
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
             on:pointerup=on_pointerup
@@ -113,21 +243,40 @@ pub fn Overview(
         >
             <svg
                 class="nt-overview__density"
+                aria-hidden="true"
                 viewBox=format!("0 0 {COLUMNS} {CHART_HEIGHT}")
                 preserveAspectRatio="none"
             >
                 <path d=move || density.get() />
             </svg>
             <div
+                class="nt-overview__outside"
+                aria-hidden="true"
+                style:width=move || format!("{}px", handle_x(End::From).round() as i64)
+            ></div>
+            <div
+                class="nt-overview__outside nt-overview__outside--after"
+                aria-hidden="true"
+                style:left=move || format!("{}px", handle_x(End::To).round() as i64)
+            ></div>
+            <div
                 class="nt-overview__window"
+                aria-hidden="true"
                 style:left=move || format!("{}px", rectangle.get().0.round() as i64)
                 style:width=move || {
                     let (left, right) = rectangle.get();
                     format!("{}px", (right - left).round() as i64)
                 }
             ></div>
+            {handle(End::From)}
+            {handle(End::To)}
         </div>
     }
+}
+
+/// Where `ms` is on a strip of `width` px showing `extent`, clamped to it.
+fn x_of_untracked(ms: f64, extent: Window, width: f64) -> f64 {
+    ((ms - extent.start()) / (extent.end() - extent.start()) * width).clamp(0.0, width.max(0.0))
 }
 
 /// An SVG path of one bar per column, heights relative to the fullest

@@ -73,7 +73,15 @@ pub fn TimelineView(
     );
     let extent = Memo::new(move |_| all.with(|t| Window::fit(t, js_sys::Date::now())));
     let motion = Motion::default();
+    let query = Memo::new(move |_| filter.with(Filter::folded_query));
     let tags = Memo::new(move |_| all.with(|t| tag_counts(t)));
+    let ranked = Memo::new(move |_| {
+        all.with(|t| {
+            t.events
+                .first()
+                .is_some_and(|first| t.events.iter().any(|e| e.importance != first.importance))
+        })
+    });
     let counts = Signal::derive(move || {
         (
             timeline.with(|t| t.events.len()),
@@ -137,7 +145,7 @@ pub fn TimelineView(
                 />
             </header>
             {debug.then(|| view! { <DebugNotice problems /> })}
-            <FilterBar filter tags counts on_filter />
+            <FilterBar filter tags counts ranked on_filter />
             <Show when=move || timeline.with(|t| t.events.is_empty())>
                 <p class="nt-timeline__empty">
                     {move || {
@@ -170,8 +178,9 @@ pub fn TimelineView(
                 on_select
                 on_fit=fit
                 motion
+                query
             />
-            <Overview index=time_index extent window on_window motion />
+            <Overview index=time_index extent window on_window motion filter on_filter formatter />
             <EventCard
                 event=open_event
                 formatter
@@ -179,6 +188,7 @@ pub fn TimelineView(
                 next=Signal::derive(move || neighbour(1))
                 on_select
                 on_close=close
+                query
             />
         </section>
     }
