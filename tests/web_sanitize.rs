@@ -106,7 +106,7 @@ async fn no_vector_runs_or_survives() {
         .append_child(&host)
         .expect("append");
     for vector in VECTORS {
-        let fragment = sanitize(&document(), vector).expect("a fragment");
+        let fragment = sanitize(&document(), vector, "").expect("a fragment");
         host.append_child(&fragment).expect("append");
     }
     // Give event handlers, image loads and timers a chance to fire.
@@ -149,6 +149,7 @@ fn keeps_allowed_markup_and_the_text_of_the_rest() {
     let fragment = sanitize(
         &document(),
         "<p>Two <b>tankers</b> <marquee>attacked</marquee><script>x()</script> <a href=\"https://example.org/r\" onclick=\"x()\">report</a></p><ul><li>one</li></ul>",
+        "",
     )
     .expect("a fragment");
     let host = document().create_element("div").expect("div");
@@ -156,5 +157,21 @@ fn keeps_allowed_markup_and_the_text_of_the_rest() {
     assert_eq!(
         host.inner_html(),
         "<p>Two <b>tankers</b> attacked <a href=\"https://example.org/r\" rel=\"noopener noreferrer\" target=\"_blank\">report</a></p><ul><li>one</li></ul>"
+    );
+}
+
+#[wasm_bindgen_test]
+fn marks_search_matches_in_text_only() {
+    let fragment = sanitize(
+        &document(),
+        "<p>Two <b>Tankers</b> near a tánker <a href=\"https://example.org/tanker\" title=\"tanker\">port</a></p>",
+        "tanker",
+    )
+    .expect("a fragment");
+    let host = document().create_element("div").expect("div");
+    host.append_child(&fragment).expect("append");
+    assert_eq!(
+        host.inner_html(),
+        "<p>Two <b><mark class=\"nt-mark\">Tanker</mark>s</b> near a <mark class=\"nt-mark\">tánker</mark> <a href=\"https://example.org/tanker\" rel=\"noopener noreferrer\" target=\"_blank\" title=\"tanker\">port</a></p>"
     );
 }

@@ -1,7 +1,7 @@
 use crate::core::model::{safe_url, text_content, truncate_for_display, Event, Media};
 use crate::ui::intl::DateFormatter;
 use crate::ui::sanitize::sanitize;
-use crate::ui::CopyLink;
+use crate::ui::{CopyLink, Highlight};
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
@@ -32,20 +32,29 @@ pub fn EventCard(
     on_select: Callback<Option<String>>,
     /// Asks to close the card.
     on_close: Callback<()>,
+    /// The folded search query, marked in the title and text.
+    #[prop(into)]
+    query: Signal<Option<String>>,
 ) -> impl IntoView {
     let close_button = NodeRef::<Button>::new();
     let text = NodeRef::<Div>::new();
     Effect::new(move |_| {
         let html = event.with(|e| e.as_ref().and_then(|e| e.text.clone()));
+        let mark = query.get().unwrap_or_default();
         if let Some(container) = text.get() {
             container.set_text_content(None);
             let fragment = html
                 .zip(container.owner_document())
-                .and_then(|(html, document)| sanitize(&document, &truncate_for_display(&html)));
+                .and_then(|(html, document)| {
+                    sanitize(&document, &truncate_for_display(&html), &mark)
+                });
             if let Some(fragment) = fragment {
                 let _ = container.append_child(&fragment);
             }
         }
+    });
+    // Focus moves in when a card opens, not when the search changes.
+    Effect::new(move |_| {
         if event.with(Option::is_some) {
             if let Some(button) = close_button.get() {
                 let _ = button.focus();
@@ -87,7 +96,7 @@ pub fn EventCard(
                     <p class="nt-card__date">
                         <time datetime=event.start.to_string()>{date}</time>
                     </p>
-                    <h3 class="nt-card__title" id="nt-card-title">{title}</h3>
+                    <h3 class="nt-card__title" id="nt-card-title"><Highlight text=title query /></h3>
                     {event.media.as_ref().and_then(media_view)}
                     <div class="nt-card__text" node_ref=text></div>
                     {source}

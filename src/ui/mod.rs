@@ -12,6 +12,7 @@ pub mod debug_notice;
 pub mod era_bands;
 pub mod event_card;
 pub mod filter_bar;
+pub mod highlight;
 pub mod intl;
 pub mod motion;
 pub mod overview;
@@ -28,6 +29,7 @@ pub use debug_notice::DebugNotice;
 pub use era_bands::EraBands;
 pub use event_card::EventCard;
 pub use filter_bar::FilterBar;
+pub use highlight::Highlight;
 pub use overview::Overview;
 pub use timeline_view::TimelineView;
 pub use track::Track;
@@ -52,4 +54,5 @@ pub const STYLES: &[&str] = &[
     include_str!("filter_bar.css"),
     include_str!("event_card.css"),
     include_str!("debug_notice.css"),
+    include_str!("highlight.css"),
 ];

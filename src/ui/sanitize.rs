@@ -10,6 +10,7 @@
 //! text kept, except elements whose content is not reader text (script,
 //! style, template…), which go with their content.
 
+use crate::core::filter::highlight_segments;
 use crate::core::model::safe_url;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DocumentFragment, Element, HtmlTemplateElement, Node};
@@ -69,18 +70,19 @@ const DROPPED_WITH_CONTENT: &[&str] = &[
 const MAX_DEPTH: u32 = 64;
 
 /// Rebuilds `html` as a fragment of allowed elements and text, ready to be
-/// appended where the event's text is shown. `None` if the document cannot
-/// create elements (never in a browser).
-pub fn sanitize(document: &Document, html: &str) -> Option<DocumentFragment> {
+/// appended where the event's text is shown, with the text matching the
+/// folded search query `mark` (if not empty) wrapped in `<mark>`. `None` if
+/// the document cannot create elements (never in a browser).
+pub fn sanitize(document: &Document, html: &str, mark: &str) -> Option<DocumentFragment> {
     let template: HtmlTemplateElement =
         document.create_element("template").ok()?.dyn_into().ok()?;
     template.set_inner_html(html);
     let out = document.create_document_fragment();
-    copy_children(document, &template.content(), &out, 0);
+    copy_children(document, &template.content(), &out, 0, mark);
     Some(out)
 }
 
-fn copy_children(document: &Document, from: &Node, to: &Node, depth: u32) {
+fn copy_children(document: &Document, from: &Node, to: &Node, depth: u32, mark: &str) {
     let children = from.child_nodes();
     for i in 0..children.length() {
         let Some(child) = children.item(i) else {
@@ -88,21 +90,30 @@ fn copy_children(document: &Document, from: &Node, to: &Node, depth: u32) {
         };
         match child.node_type() {
             Node::TEXT_NODE => {
-                let text = document.create_text_node(&child.node_value().unwrap_or_default());
-                let _ = to.append_child(&text);
+                let value = child.node_value().unwrap_or_default();
+                for (run, hit) in highlight_segments(&value, mark) {
+                    let text = document.create_text_node(run);
+                    if !hit {
+                        let _ = to.append_child(&text);
+                    } else if let Ok(marked) = document.create_element("mark") {
+                        marked.set_class_name("nt-mark");
+                        let _ = marked.append_child(&text);
+                        let _ = to.append_child(&marked);
+                    }
+                }
             }
             Node::ELEMENT_NODE => {
                 let Some(element) = child.dyn_ref::<Element>() else {
                     continue;
                 };
-                copy_element(document, element, to, depth);
+                copy_element(document, element, to, depth, mark);
             }
             _ => {}
         }
     }
 }
 
-fn copy_element(document: &Document, element: &Element, to: &Node, depth: u32) {
+fn copy_element(document: &Document, element: &Element, to: &Node, depth: u32, mark: &str) {
     let name = element.local_name();
     let html = element.namespace_uri().as_deref() == Some(HTML_NAMESPACE);
     if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
@@ -110,7 +121,7 @@ fn copy_element(document: &Document, element: &Element, to: &Node, depth: u32) {
     }
     if !html || !ALLOWED.contains(&name.as_str()) || depth >= MAX_DEPTH {
         // Unwrap: keep what it holds, drop the element itself.
-        copy_children(document, element, to, depth);
+        copy_children(document, element, to, depth, mark);
         return;
     }
     let Ok(copy) = document.create_element(&name) else {
@@ -131,7 +142,7 @@ fn copy_element(document: &Document, element: &Element, to: &Node, depth: u32) {
         "abbr" => copy_title(element, &copy),
         _ => {}
     }
-    copy_children(document, element, &copy, depth + 1);
+    copy_children(document, element, &copy, depth + 1, mark);
     let _ = to.append_child(&copy);
 }
 

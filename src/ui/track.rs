@@ -10,6 +10,7 @@ use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::{Motion, GLIDE_MIN};
 use crate::ui::use_element_size::use_element_size;
+use crate::ui::Highlight;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -78,6 +79,9 @@ pub fn Track(
     on_fit: Callback<()>,
     /// The widget's running animation, stopped by any gesture here.
     motion: Motion,
+    /// The folded search query, marked in the labels.
+    #[prop(into)]
+    query: Signal<Option<String>>,
 ) -> impl IntoView {
     let track = NodeRef::<Div>::new();
     let size = use_element_size(track);
@@ -457,7 +461,7 @@ pub fn Track(
                                     }
                                 >
                                     <time class="nt-event__date" datetime=datetime>{label}</time>
-                                    <span class="nt-event__title" aria-hidden=untitled.then_some("true")>{shown}</span>
+                                    <span class="nt-event__title" aria-hidden=untitled.then_some("true")><Highlight text=shown query /></span>
                                 </button>
                                 <span
                                     class="nt-event__stem"
