@@ -154,7 +154,7 @@
     var glue = this._live();
     if (filter == null) filter = {};
     if (typeof filter !== "object" || Array.isArray(filter)) {
-      throw new Error("setFilter: expected an object such as {query, tags, from, to}, but found " + describe(filter));
+      throw new Error("setFilter: expected an object such as {query, tags, from, to, minImportance}, but found " + describe(filter));
     }
     var text = function (name) {
       var value = filter[name];
@@ -166,7 +166,11 @@
     if (tags != null && (!Array.isArray(tags) || tags.some(function (t) { return typeof t !== "string"; }))) {
       throw new Error("setFilter: tags: expected an array of strings, but found " + describe(tags));
     }
-    glue.setFilter(this._id, text("query"), tags == null ? undefined : tags, text("from"), text("to"));
+    var importance = filter.minImportance;
+    if (importance != null && [1, 2, 3].indexOf(importance) < 0) {
+      throw new Error("setFilter: minImportance: expected 1, 2 or 3, but found " + describe(importance));
+    }
+    glue.setFilter(this._id, text("query"), tags == null ? undefined : tags, text("from"), text("to"), importance == null ? undefined : importance);
   };
   Handle.prototype.getFilter = function () {
     return this._live().getFilter(this._id);
@@ -219,13 +223,17 @@
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, text, csv, wasmOptions, function (name, detail) {
-      if (handle._id) handle._emit(name, detail);
+      if (!handle._id) return;
+      if (name === "select") handle._selected = detail.id;
+      handle._emit(name, detail);
+      if (options.hash && (name === "select" || name === "filterchange")) writeHash(handle);
     });
     handles.set(host, handle);
     live.add(handle);
     host.newsTimeline = handle;
     handle._reportProblems();
-    openDeepLink(glue, handle);
+    if (options.hash) followHash(handle);
+    else openDeepLink(glue, handle);
     host.dispatchEvent(new CustomEvent("newstimeline:ready", { detail: { handle: handle }, bubbles: true, composed: true }));
     return handle;
   }
@@ -246,6 +254,88 @@
     } catch (error) {
       // Not this widget's event.
     }
+  }
+
+  // ---- the `hash` option: selection and filter in the URL ------------
+  //
+  // #event-<id>&q=<query>&tags=<a>,<b>&from=<date>&to=<date>&importance=<n>
+  // (each value URI-encoded; a lone #event-<id> is the plain deep link).
+
+  /** The state a hash describes: {id, filter}; id null when none. */
+  function readHash(hash) {
+    var state = { id: null, filter: {} };
+    hash.replace(/^#/, "").split("&").forEach(function (part) {
+      var value;
+      try {
+        if (part.indexOf("event-") === 0) {
+          state.id = decodeURIComponent(part.slice(6));
+          return;
+        }
+        var at = part.indexOf("=");
+        if (at < 1) return;
+        var key = part.slice(0, at);
+        value = part.slice(at + 1);
+        if (key === "q") state.filter.query = decodeURIComponent(value);
+        else if (key === "tags") state.filter.tags = value.split(",").map(decodeURIComponent);
+        else if (key === "from" || key === "to") state.filter[key] = decodeURIComponent(value);
+        else if (key === "importance") state.filter.minImportance = Number(value);
+      } catch (error) {
+        // A malformed part of a hand-edited URL is ignored.
+      }
+    });
+    return state;
+  }
+
+  /** The hash for a handle's current selection and filter ("" for none). */
+  function hashOf(handle) {
+    var filter = handle.getFilter();
+    var parts = [];
+    if (handle._selected) parts.push("event-" + encodeURIComponent(handle._selected));
+    if (filter.query) parts.push("q=" + encodeURIComponent(filter.query));
+    if (filter.tags && filter.tags.length) parts.push("tags=" + filter.tags.map(encodeURIComponent).join(","));
+    if (filter.from) parts.push("from=" + encodeURIComponent(filter.from));
+    if (filter.to) parts.push("to=" + encodeURIComponent(filter.to));
+    if (filter.minImportance) parts.push("importance=" + filter.minImportance);
+    return parts.length ? "#" + parts.join("&") : "";
+  }
+
+  /** Whether two hashes describe the same state ("#" and "" are empty). */
+  function sameHash(a, b) {
+    return a.replace(/^#/, "") === b.replace(/^#/, "");
+  }
+
+  /** Mirrors the state in the address bar without a history entry per
+   * keystroke (replaceState fires no hashchange and does not scroll). */
+  function writeHash(handle) {
+    var hash = hashOf(handle);
+    if (sameHash(hash, location.hash)) return;
+    history.replaceState(history.state, "", location.pathname + location.search + hash);
+  }
+
+  /** Applies the hash now and whenever the reader changes it (back button,
+   * edited address); stops with the widget. */
+  function followHash(handle) {
+    var apply = function () {
+      if (!handle._id) {
+        window.removeEventListener("hashchange", apply);
+        return;
+      }
+      var state = readHash(location.hash);
+      // Our own replaceState, or a hash that says what is shown already.
+      if (sameHash(location.hash, hashOf(handle))) return;
+      try {
+        handle.setFilter(state.filter);
+      } catch (error) {
+        console.warn("news-timeline: the address's filter was ignored: " + error.message);
+      }
+      try {
+        handle.select(state.id);
+      } catch (error) {
+        // Not this widget's event.
+      }
+    };
+    window.addEventListener("hashchange", apply);
+    apply();
   }
 
   function mount(target, data, options) {

@@ -182,6 +182,7 @@ pub fn set_filter(
     tags: Option<Vec<String>>,
     from: Option<String>,
     to: Option<String>,
+    min_importance: Option<u8>,
 ) -> Result<(), JsError> {
     let date = |name: &str, value: Option<String>| -> Result<Option<PartialDate>, JsError> {
         value
@@ -195,7 +196,7 @@ pub fn set_filter(
         tags: tags.unwrap_or_default(),
         from: date("from", from)?,
         to: date("to", to)?,
-        min_importance: None,
+        min_importance: min_importance.filter(|m| *m > 1),
     };
     registry::controls(id)?.filter.set(filter);
     Ok(())
@@ -311,6 +312,13 @@ fn filter_object(filter: &Filter) -> Object {
         ("tags", tags),
         ("from", optional(filter.from.map(|d| d.to_string()))),
         ("to", optional(filter.to.map(|d| d.to_string()))),
+        (
+            "minImportance",
+            filter
+                .min_importance
+                .filter(|m| *m > 1)
+                .map_or(JsValue::NULL, JsValue::from),
+        ),
     ])
 }
 

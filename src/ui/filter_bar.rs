@@ -17,6 +17,10 @@ pub fn FilterBar(
     /// How many events pass, and how many there are.
     #[prop(into)]
     counts: Signal<(usize, usize)>,
+    /// Whether the data ranks its events (more than one importance level),
+    /// so a "key events only" choice means something.
+    #[prop(into)]
+    ranked: Signal<bool>,
     /// Asks for new criteria.
     on_filter: Callback<Filter>,
 ) -> impl IntoView {
@@ -35,6 +39,15 @@ pub fn FilterBar(
         next.query = (!query.is_empty()).then_some(query);
         on_filter.run(next);
     };
+    let on_importance = move |ev: DomEvent| {
+        let mut next = filter.get_untracked();
+        next.min_importance = event_target_value(&ev)
+            .parse::<u8>()
+            .ok()
+            .filter(|m| *m > 1);
+        on_filter.run(next);
+    };
+    let importance = move || filter.with(|f| f.min_importance.unwrap_or(1).to_string());
     let status = move || {
         let (shown, all) = counts.get();
         if filter.with(Filter::is_empty) {
@@ -82,6 +95,18 @@ pub fn FilterBar(
                             .collect::<Vec<_>>()
                     }}
                 </ul>
+            </Show>
+            <Show when=move || ranked.get()>
+                <select
+                    class="nt-filters__importance"
+                    aria-label="Importance"
+                    prop:value=importance
+                    on:change=on_importance
+                >
+                    <option value="1">"All events"</option>
+                    <option value="2">"Important events"</option>
+                    <option value="3">"Key events only"</option>
+                </select>
             </Show>
             <p class="nt-filters__status" role="status" aria-live="polite">{status}</p>
         </div>

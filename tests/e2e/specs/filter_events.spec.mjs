@@ -25,7 +25,7 @@ test("typing in the search box narrows the events and announces the count", asyn
   await expect.poll(() => eventIds(page, "#tl")).toEqual(["tankers"]);
   await expect(page.locator("#tl [role=status]")).toHaveText("1 of 4 events");
   const changes = await logged(page, "changes");
-  expect(changes.at(-1)).toEqual({ filter: { query: "oman", tags: null, from: null, to: null }, count: 1 });
+  expect(changes.at(-1)).toEqual({ filter: { query: "oman", tags: null, from: null, to: null, minImportance: null }, count: 1 });
 });
 
 test("tag chips show counts and combine as any-of", async ({ page }) => {
@@ -44,7 +44,7 @@ test("setFilter combines fields with AND and getVisibleEvents respects it", asyn
   expect((await call(page, "#tl", "getVisibleEvents")).value).toEqual(["drone"]);
   expect(await call(page, "#tl", "setFilter", { from: "2019-06-20", to: "2019-07" })).toMatchObject({ ok: true });
   expect((await call(page, "#tl", "getVisibleEvents")).value).toEqual(["drone", "seized"]);
-  expect((await call(page, "#tl", "getFilter")).value).toEqual({ query: null, tags: null, from: "2019-06-20", to: "2019-07" });
+  expect((await call(page, "#tl", "getFilter")).value).toEqual({ query: null, tags: null, from: "2019-06-20", to: "2019-07", minImportance: null });
   expect(await call(page, "#tl", "setFilter", {})).toMatchObject({ ok: true });
   expect((await call(page, "#tl", "getVisibleEvents")).value).toEqual(["carrier", "tankers", "drone", "seized"]);
 });
@@ -55,7 +55,7 @@ test("setFilter rejects wrong types and bad dates with clear errors", async ({ p
   expect(await bad({ query: 5 })).toContain("setFilter: query: expected a string");
   expect(await bad({ from: "June" })).toContain("setFilter: from: expected a date");
   expect(await bad("x")).toContain("setFilter: expected an object");
-  expect((await call(page, "#tl", "getFilter")).value).toEqual({ query: null, tags: null, from: null, to: null });
+  expect((await call(page, "#tl", "getFilter")).value).toEqual({ query: null, tags: null, from: null, to: null, minImportance: null });
 });
 
 test("no match shows a message and one click resets", async ({ page }) => {
