@@ -72,6 +72,12 @@ pub fn mount(
             move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))),
             crate::ui::arc_changed,
         );
+        // Folded while the reader reads, so the first keystroke in the
+        // search box does not pay for 100,000 texts (dropped with the
+        // widget if it is destroyed first).
+        request_idle_callback(move || {
+            let _ = search.try_with_untracked(|_| ());
+        });
         let controls = Controls {
             timeline,
             problems,
