@@ -101,6 +101,7 @@ pub fn mount(
                 lang=options.lang
                 height=options.height
                 min_span_ms=options.min_span_ms
+                theme=options.theme
                 on_window=Callback::new(move |w| window.set(w))
                 on_select=Callback::new(move |id| selected.set(id))
                 on_filter=Callback::new(move |f| filter.set(f))
@@ -273,7 +274,11 @@ pub fn destroy(id: u32) {
         } = instance;
         drop(_unmount);
         container.remove();
-        shadow::release(&shadow);
+        // A widget mounted again on the same host already holds the shadow
+        // root (the loader destroys the old one a microtask later).
+        if shadow.child_element_count() == 0 {
+            shadow::release(&shadow);
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! names the option (the loader has already turned `data-*` attributes into
 //! this object and resolved `lang`).
 
+use crate::ui::color_scheme::Theme;
 use js_sys::Reflect;
 use wasm_bindgen::{JsError, JsValue};
 
@@ -18,6 +19,7 @@ pub struct Options {
     pub lang: String,
     pub title: Option<String>,
     pub debug: bool,
+    pub theme: Theme,
 }
 
 impl Options {
@@ -69,7 +71,18 @@ impl Options {
                 .as_bool()
                 .ok_or_else(|| JsError::new("options.debug: expected true or false"))?,
         };
+        let theme = match get("theme") {
+            v if absent(&v) => Theme::Auto,
+            v => v
+                .as_string()
+                .as_deref()
+                .and_then(Theme::parse)
+                .ok_or_else(|| {
+                    JsError::new(r#"options.theme: expected "auto", "light" or "dark""#)
+                })?,
+        };
         Ok(Options {
+            theme,
             height,
             min_span_ms,
             lang,

@@ -7,6 +7,7 @@
 
 pub mod axis;
 pub mod cluster_badges;
+pub mod color_scheme;
 pub mod copy_link;
 pub mod debug_notice;
 pub mod era_bands;

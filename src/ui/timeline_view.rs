@@ -3,6 +3,7 @@ use crate::core::index::TimeIndex;
 use crate::core::model::{truncate_for_display, Problem, Timeline};
 use crate::core::scale::{zoom, ZoomLimits};
 use crate::core::window::Window;
+use crate::ui::color_scheme::{use_dark, Theme};
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
 use crate::ui::track::{focus_event_later, ZOOM_STEP};
@@ -48,6 +49,9 @@ pub fn TimelineView(
     height: f64,
     /// The narrowest window reader zooming allows, in milliseconds.
     min_span_ms: f64,
+    /// Light, dark, or the reader's system setting.
+    #[prop(optional)]
+    theme: Theme,
     /// Asks for another visible range.
     on_window: Callback<Window>,
     /// Asks to open (or, with `None`, close) an event's card.
@@ -73,6 +77,7 @@ pub fn TimelineView(
     );
     let extent = Memo::new(move |_| all.with(|t| Window::fit(t, js_sys::Date::now())));
     let motion = Motion::default();
+    let dark = use_dark(theme);
     let query = Memo::new(move |_| filter.with(Filter::folded_query));
     let tags = Memo::new(move |_| all.with(|t| tag_counts(t)));
     let ranked = Memo::new(move |_| {
@@ -132,6 +137,7 @@ pub fn TimelineView(
     view! {
         <section
             class="nt-timeline"
+            class:nt-timeline--dark=dark
             node_ref=root
             aria-label=move || heading.get().unwrap_or_else(|| "Timeline".to_owned())
             style:height=format!("{}px", height.round() as i64)
