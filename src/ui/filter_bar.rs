@@ -1,4 +1,5 @@
 use crate::core::filter::Filter;
+use crate::ui::intl::events_phrase;
 use leptos::prelude::*;
 use web_sys::Event as DomEvent;
 
@@ -51,10 +52,7 @@ pub fn FilterBar(
     let status = move || {
         let (shown, all) = counts.get();
         if filter.with(Filter::is_empty) {
-            match all {
-                1 => "1 event".to_owned(),
-                n => format!("{n} events"),
-            }
+            events_phrase(all)
         } else {
             format!("{shown} of {all} events")
         }

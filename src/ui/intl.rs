@@ -216,3 +216,11 @@ fn options(precision: Precision, bce: bool, style: Style) -> Object {
     }
     opts
 }
+
+/// "1 event", "12 events": counts in the status line and announcements.
+pub fn events_phrase(count: usize) -> String {
+    match count {
+        1 => "1 event".to_owned(),
+        n => format!("{n} events"),
+    }
+}

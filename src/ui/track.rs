@@ -1,3 +1,4 @@
+use crate::core::date::{PartialDate, Precision};
 use crate::core::index::TimeIndex;
 use crate::core::layout::{layout, Cluster, Layout, LayoutParams, Placed};
 use crate::core::model::{truncate_for_display, Timeline};
@@ -7,7 +8,7 @@ use crate::core::window::Window;
 use crate::ui::axis::Axis;
 use crate::ui::cluster_badges::ClusterBadges;
 use crate::ui::era_bands::EraBands;
-use crate::ui::intl::DateFormatter;
+use crate::ui::intl::{events_phrase, DateFormatter};
 use crate::ui::motion::{Motion, GLIDE_MIN};
 use crate::ui::use_element_size::use_element_size;
 use crate::ui::Highlight;
@@ -30,6 +31,8 @@ pub const ZOOM_STEP: f64 = 1.5;
 /// Room between axis ticks: wide enough for the longest tick label
 /// ("Jun 1, 2019", centred on its tick) next to a short one.
 const TICK_SPACING_PX: f64 = 72.0;
+/// How long the window must rest before its new span is announced.
+const ANNOUNCE_AFTER_MS: u64 = 600;
 /// How long the "Ctrl + scroll to zoom" hint stays up.
 const HINT_MS: u64 = 1500;
 
@@ -399,6 +402,41 @@ pub fn Track(
         ev.prevent_default();
     };
 
+    // What a screen reader hears once the window stops moving: the span
+    // shown and how many events it holds (not on every frame of a drag).
+    let announcement = RwSignal::new(String::new());
+    let settled = StoredValue::new_local(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(handle) = settled.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let current = window.get();
+        let count = placement.with(|l| l.placed.len() + l.hidden);
+        if first.is_none() {
+            return;
+        }
+        if let Some(old) = settled.try_update_value(Option::take).flatten() {
+            old.clear();
+        }
+        let text = formatter.with_value(|f| {
+            let day = |ms: f64| PartialDate::from_ms(ms, Precision::Day).map(|d| f.format(&d));
+            match (day(current.start()), day(current.end() - 1.0)) {
+                (Some(from), Some(to)) => format!("{from} – {to}: {}", events_phrase(count)),
+                _ => events_phrase(count),
+            }
+        });
+        let handle = set_timeout_with_handle(
+            move || {
+                announcement.try_set(text);
+            },
+            std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
+        )
+        .ok();
+        settled.set_value(handle);
+    });
+
     let slot_of = move |index: usize| slots.with(|s| s.get(&index).copied());
     view! {
         <div
@@ -437,6 +475,8 @@ pub fn Track(
                                 class:nt-event--range=event.end.is_some()
                                 class:nt-event--major=event.importance == 3
                                 data-event-id=id
+                                aria-posinset=index + 1
+                                aria-setsize=move || timeline.with(|t| t.events.len())
                                 style:left=move || px(slot().map_or(0.0, |s| s.label_x))
                                 style:bottom=move || px(AXIS_PX + 6.0 + slot().map_or(0.0, |s| f64::from(s.row) * ROW_PX))
                                 style:width=move || px(slot().map_or(0.0, |s| s.label_width.max(s.bar_width)))
@@ -488,6 +528,7 @@ pub fn Track(
                 })
             />
             <Axis ticks=tick_list scale formatter />
+            <p class="nt-track__announcement" role="status" aria-live="polite">{announcement}</p>
             <p class="nt-hint" class:nt-hint--visible=move || hint.get() aria-hidden="true">
                 "Ctrl + scroll to zoom"
             </p>
