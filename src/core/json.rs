@@ -3,12 +3,15 @@
 //! Why it exists: the widget receives its events as one JSON string. Walking a
 //! JS object graph field by field through wasm-bindgen is too slow at 100,000
 //! events, and `serde_json` costs too many wasm bytes. This parser makes one
-//! pass over the bytes and builds a plain [`Value`] tree.
+//! pass over the bytes and builds a plain [`Value`] tree ([`parse`]), or
+//! hands the document out piece by piece (`Reader`), so that a large array
+//! can be read one element at a time without a tree of all of it.
 //!
 //! It never panics (no indexing, unwraps or overflowing arithmetic) and caps
 //! nesting at 256 levels, so hostile input yields a [`JsonError`] instead of a
 //! crash or a stack overflow.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Deepest nesting of arrays and objects combined that [`parse`] accepts; the
@@ -91,13 +94,93 @@ impl Value {
 /// start with one) and is not counted in error columns; surrounding whitespace
 /// is allowed; anything after the value is an error.
 pub fn parse(input: &str) -> Result<Value, JsonError> {
-    let src = input.strip_prefix('\u{feff}').unwrap_or(input);
-    let mut p = Parser { src, pos: 0 };
-    let value = p.value(0)?;
-    p.skip_ws();
-    match p.found() {
-        None => Ok(value),
-        Some(c) => Err(p.error(p.pos, Kind::Trailing(c))),
+    let mut r = Reader::new(input);
+    let value = r.value()?;
+    r.finish()?;
+    Ok(value)
+}
+
+/// A pull parser for reading a document piece by piece, so that a large
+/// array can be consumed one element at a time instead of as a whole
+/// [`Value`] tree. It reports exactly the errors [`parse`] reports, at the
+/// same places, as long as the caller reads every value (with
+/// [`Reader::value`], [`Reader::string`] or [`Reader::skip`]) and ends with
+/// [`Reader::finish`].
+pub(crate) struct Reader<'a>(Parser<'a>);
+
+impl<'a> Reader<'a> {
+    /// Starts at the beginning of `input`, after a leading BOM.
+    pub(crate) fn new(input: &'a str) -> Self {
+        let src = input.strip_prefix('\u{feff}').unwrap_or(input);
+        Reader(Parser {
+            src,
+            pos: 0,
+            depth: 0,
+        })
+    }
+
+    /// The first byte of the next value, after whitespace: `{`, `[`, `"`…
+    pub(crate) fn peek(&mut self) -> Option<u8> {
+        self.0.skip_ws();
+        self.0.peek()
+    }
+
+    /// The byte offset reached, to estimate how much of the input is left.
+    pub(crate) fn offset(&self) -> usize {
+        self.0.pos
+    }
+
+    /// The length of the input in bytes (without a BOM).
+    pub(crate) fn input_len(&self) -> usize {
+        self.0.src.len()
+    }
+
+    /// Reads the next value as a tree.
+    pub(crate) fn value(&mut self) -> Result<Value, JsonError> {
+        self.0.value()
+    }
+
+    /// Reads the next value if it is a string, borrowed from the input when
+    /// it has no escapes; `None` (nothing consumed) for any other value.
+    pub(crate) fn string(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
+        if self.peek() != Some(b'"') {
+            return Ok(None);
+        }
+        self.0.pos += 1;
+        self.0.string().map(Some)
+    }
+
+    /// Checks the next value, building only arrays and objects.
+    pub(crate) fn skip(&mut self) -> Result<(), JsonError> {
+        self.0.skip()
+    }
+
+    /// Steps into the array or object that [`Reader::peek`] found, then
+    /// read it with [`Reader::next_element`] or [`Reader::next_member`].
+    pub(crate) fn enter(&mut self) -> Result<(), JsonError> {
+        self.0.skip_ws();
+        self.0.enter()
+    }
+
+    /// Whether another array element follows (`first`: none was read yet);
+    /// `false` once the closing `]` is consumed.
+    pub(crate) fn next_element(&mut self, first: bool) -> Result<bool, JsonError> {
+        self.0.next_element(first)
+    }
+
+    /// The next member's name (`first`: none was read yet); its value is
+    /// next. `None` once the closing `}` is consumed.
+    pub(crate) fn next_member(&mut self, first: bool) -> Result<Option<Cow<'a, str>>, JsonError> {
+        self.0.next_member(first)
+    }
+
+    /// Checks that nothing but whitespace follows the document.
+    pub(crate) fn finish(mut self) -> Result<(), JsonError> {
+        self.0.skip_ws();
+        match self.0.found() {
+            None => Ok(()),
+            Some(c) => Err(self.0.error(self.0.pos, Kind::Trailing(c))),
+        }
     }
 }
 
@@ -208,18 +291,52 @@ fn write_found(f: &mut fmt::Formatter<'_>, found: Option<char>) -> fmt::Result {
     }
 }
 
+/// The length of the run of `bytes` before the first `"`, `\` or control
+/// character (the whole length when there is none). Looks at eight bytes at
+/// a time, as string bodies make up most of a document.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // Nonzero exactly when some byte of `w` is zero (resp. below 0x20).
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let below_space = |w: u64| w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    let mut start = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let w = u64::from_ne_bytes(word);
+        if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | below_space(w)
+            != 0
+        {
+            break;
+        }
+        start += 8;
+    }
+    let tail = bytes.get(start..).unwrap_or_default();
+    start
+        + tail
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            .unwrap_or(tail.len())
+}
+
 /// Recursive-descent parser over the bytes of `src`. Every position it stops
 /// at is just after an ASCII byte, so it is always a char boundary.
 struct Parser<'a> {
     src: &'a str,
     pos: usize,
+    /// How many arrays and objects are open around `pos`.
+    depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.src.as_bytes().get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn eat(&mut self, byte: u8) -> bool {
         let hit = self.peek() == Some(byte);
         if hit {
@@ -233,6 +350,7 @@ impl Parser<'_> {
         self.src.get(self.pos..).and_then(|s| s.chars().next())
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
             self.pos += 1;
@@ -266,17 +384,54 @@ impl Parser<'_> {
         self.error(self.pos, Kind::Expected(what, self.found(), hint))
     }
 
-    /// Parses one value; `depth` is the number of arrays/objects around it.
-    fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
+    /// Parses one value.
+    fn value(&mut self) -> Result<Value, JsonError> {
         self.skip_ws();
         match self.peek() {
-            Some(b'[' | b'{') if depth >= MAX_DEPTH => Err(self.error(self.pos, Kind::TooDeep)),
-            Some(b'[') => self.array(depth + 1),
-            Some(b'{') => self.object(depth + 1),
+            Some(b'[') => {
+                self.enter()?;
+                let mut items = Vec::new();
+                let mut first = true;
+                while self.next_element(first)? {
+                    first = false;
+                    items.push(self.value()?);
+                }
+                Ok(Value::Array(items))
+            }
+            Some(b'{') => {
+                self.enter()?;
+                let mut members = Vec::new();
+                let mut first = true;
+                while let Some(key) = self.next_member(first)? {
+                    first = false;
+                    let value = self.value()?;
+                    members.push((key.into_owned(), value));
+                }
+                Ok(Value::Object(members))
+            }
             Some(b'"') => {
                 self.pos += 1;
-                self.string().map(Value::String)
+                self.string().map(|s| Value::String(s.into_owned()))
             }
+            _ => self.scalar(),
+        }
+    }
+
+    /// Checks one value like [`Parser::value`] does; strings and numbers
+    /// are not built (arrays and objects are, being rare where this is used).
+    fn skip(&mut self) -> Result<(), JsonError> {
+        self.skip_ws();
+        if self.eat(b'"') {
+            self.string().map(drop)
+        } else {
+            self.value().map(drop)
+        }
+    }
+
+    /// Parses a number or literal, or reports what stands where a value
+    /// should be.
+    fn scalar(&mut self) -> Result<Value, JsonError> {
+        match self.peek() {
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b't') => self.literal("`true`", Value::Bool(true)),
             Some(b'f') => self.literal("`false`", Value::Bool(false)),
@@ -290,7 +445,10 @@ impl Parser<'_> {
 
     /// `word` is the literal in backticks, as shown in the error.
     fn literal(&mut self, word: &'static str, value: Value) -> Result<Value, JsonError> {
-        for byte in word.trim_matches('`').bytes() {
+        let inner = word
+            .get(1..word.len().saturating_sub(1))
+            .unwrap_or_default();
+        for byte in inner.bytes() {
             if !self.eat(byte) {
                 return Err(self.expected(word, ""));
             }
@@ -328,32 +486,50 @@ impl Parser<'_> {
                 return Err(self.error(self.pos, kind));
             }
         }
-        match self.src.get(start..self.pos).map(str::parse::<f64>) {
-            Some(Ok(n)) if n.is_finite() => Ok(Value::Number(n)),
+        let text = self.src.get(start..self.pos).unwrap_or_default();
+        // Short integers are exact in an f64: no need for the general
+        // (correctly rounding, slower) conversion.
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let n = digits
+                .bytes()
+                .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
+            return Ok(Value::Number(if minus { -n } else { n }));
+        }
+        match text.parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(Value::Number(n)),
             _ => Err(self.error(start, Kind::NumberOutOfRange)),
         }
     }
 
-    /// Parses a string body; the opening quote has been consumed. Runs
-    /// without escapes are copied in one go.
-    fn string(&mut self) -> Result<String, JsonError> {
+    /// Parses a string body; the opening quote has been consumed. A string
+    /// without escapes is borrowed from the input; otherwise runs without
+    /// escapes are copied in one go.
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
         let open = self.pos.saturating_sub(1);
         let mut out = String::new();
         loop {
             let run = self.pos;
             let rest = self.src.as_bytes().get(run..).unwrap_or_default();
-            let len = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-                .unwrap_or(rest.len());
-            self.pos += len;
-            out.push_str(self.src.get(run..self.pos).unwrap_or_default());
+            self.pos += plain_run(rest);
+            let text = self.src.get(run..self.pos).unwrap_or_default();
             match self.peek() {
+                Some(b'"') if out.is_empty() && run == open + 1 => {
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(text));
+                }
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    out.push_str(text);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
+                    if out.capacity() == 0 {
+                        // Escapes only shorten: the rest of the string is
+                        // an upper bound, so the text is copied only once.
+                        out.reserve(self.escaped_len(open));
+                    }
+                    out.push_str(text);
                     self.pos += 1;
                     let c = self.escape()?;
                     out.push(c);
@@ -362,6 +538,21 @@ impl Parser<'_> {
                 None => return Err(self.error(open, Kind::UnterminatedString)),
             }
         }
+    }
+
+    /// The raw length of the string opened at `open`, escapes included, up
+    /// to its closing quote (or the end of the input).
+    fn escaped_len(&self, open: usize) -> usize {
+        let body = self.src.as_bytes().get(open + 1..).unwrap_or_default();
+        let mut i = 0;
+        while let Some(&b) = body.get(i) {
+            match b {
+                b'"' => break,
+                b'\\' => i += 2,
+                _ => i += 1,
+            }
+        }
+        i.min(body.len())
     }
 
     /// Decodes one escape; the backslash has been consumed.
@@ -417,20 +608,27 @@ impl Parser<'_> {
         Ok(code)
     }
 
-    /// Parses an array; the parser is at its `[`.
-    fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
+    /// Steps into the array or object at `pos` (its `[` or `{`), unless
+    /// that would nest too deeply.
+    fn enter(&mut self) -> Result<(), JsonError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(self.pos, Kind::TooDeep));
+        }
+        self.depth += 1;
         self.pos += 1;
-        let mut items = Vec::new();
+        Ok(())
+    }
+
+    /// In an array: true when an element follows (the parser is before
+    /// it); false once the closing `]` is consumed. `first`: right after
+    /// the `[`.
+    fn next_element(&mut self, first: bool) -> Result<bool, JsonError> {
         self.skip_ws();
         if self.eat(b']') {
-            return Ok(Value::Array(items));
+            self.depth = self.depth.saturating_sub(1);
+            return Ok(false);
         }
-        loop {
-            items.push(self.value(depth)?);
-            self.skip_ws();
-            if self.eat(b']') {
-                return Ok(Value::Array(items));
-            }
+        if !first {
             if !self.eat(b',') {
                 return Err(self.expected("`,` or `]` after an array element", ""));
             }
@@ -439,44 +637,41 @@ impl Parser<'_> {
                 return Err(self.expected("a JSON value", "; remove the trailing comma"));
             }
         }
+        Ok(true)
     }
 
-    /// Parses an object; the parser is at its `{`.
-    fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
-        self.pos += 1;
-        let mut members = Vec::new();
+    /// In an object: the next member's name, the parser being before its
+    /// value; `None` once the closing `}` is consumed. `first`: right after
+    /// the `{`.
+    fn next_member(&mut self, first: bool) -> Result<Option<Cow<'a, str>>, JsonError> {
         self.skip_ws();
         if self.eat(b'}') {
-            return Ok(Value::Object(members));
+            self.depth = self.depth.saturating_sub(1);
+            return Ok(None);
         }
-        loop {
-            if !self.eat(b'"') {
-                let hint = match self.peek() {
-                    Some(b'}') => "; remove the trailing comma",
-                    Some(b'\'') => "; JSON strings use double quotes",
-                    Some(b) if b.is_ascii_alphabetic() || b == b'_' => {
-                        "; put the name in double quotes"
-                    }
-                    _ => "",
-                };
-                return Err(self.expected("a string for the member name", hint));
-            }
-            let key = self.string()?;
-            self.skip_ws();
-            if !self.eat(b':') {
-                return Err(self.expected("`:` after an object member name", ""));
-            }
-            let value = self.value(depth)?;
-            members.push((key, value));
-            self.skip_ws();
-            if self.eat(b'}') {
-                return Ok(Value::Object(members));
-            }
+        if !first {
             if !self.eat(b',') {
                 return Err(self.expected("`,` or `}` after an object member", ""));
             }
             self.skip_ws();
         }
+        if !self.eat(b'"') {
+            let hint = match self.peek() {
+                Some(b'}') => "; remove the trailing comma",
+                Some(b'\'') => "; JSON strings use double quotes",
+                Some(b) if b.is_ascii_alphabetic() || b == b'_' => {
+                    "; put the name in double quotes"
+                }
+                _ => "",
+            };
+            return Err(self.expected("a string for the member name", hint));
+        }
+        let key = self.string()?;
+        self.skip_ws();
+        if !self.eat(b':') {
+            return Err(self.expected("`:` after an object member name", ""));
+        }
+        Ok(Some(key))
     }
 }
 

@@ -17,11 +17,14 @@
 
 pub use super::csv::parse_csv_document;
 use super::date::{DateError, PartialDate};
-use super::json::{self, Value};
+use super::json::{self, JsonError, Reader, Value};
 use super::model::{check_url, Era, Event, Media, Problem, Source, Timeline, UrlProblem};
 pub use super::timelinejs::looks_like_timelinejs;
+use std::borrow::Cow;
+// For the property tests, which read this module's names with a glob.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 use std::collections::HashSet;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// What validation produced: the events that can be shown and what was
 /// wrong with the rest.
@@ -73,12 +76,98 @@ pub fn looks_like_json(text: &str) -> bool {
 }
 
 /// Parses JSON text into a timeline (a TimelineJS3 document is detected).
+///
+/// The events are read one at a time, each turned into an [`Event`] before
+/// the next is parsed, so no tree of the whole document is ever built: at
+/// 100,000 events that tree would be several times the size of the result.
+/// Documents that need the whole tree (TimelineJS3, `events` repeated or
+/// not an array, no object or array at all) go to [`parse_value`], so the
+/// result is the same either way.
 pub fn parse_document(text: &str) -> Result<Parsed, DataError> {
-    let value = json::parse(text).map_err(|e| DataError {
+    match stream_document(text) {
+        Ok(parsed) => Ok(parsed),
+        Err(Stop::Json(e)) => Err(not_json(e)),
+        Err(Stop::Whole) => {
+            let value = json::parse(text).map_err(not_json)?;
+            parse_value(&value)
+        }
+    }
+}
+
+fn not_json(e: JsonError) -> DataError {
+    DataError {
         path: "data",
         message: format!("not valid JSON: {e}"),
-    })?;
-    parse_value(&value)
+    }
+}
+
+/// Why [`stream_document`] gave up.
+enum Stop {
+    /// The text is not JSON (the error [`json::parse`] reports).
+    Json(JsonError),
+    /// The document must be read as a whole by [`parse_value`].
+    Whole,
+}
+
+impl From<JsonError> for Stop {
+    fn from(e: JsonError) -> Self {
+        Stop::Json(e)
+    }
+}
+
+/// [`parse_document`] for the contract's shapes, reading the events as they
+/// are parsed. Gives up with [`Stop::Whole`] as soon as the document may be
+/// something else.
+fn stream_document(text: &str) -> Result<Parsed, Stop> {
+    let mut r = Reader::new(text);
+    let mut b = Builder::default();
+    match r.peek() {
+        Some(b'[') => {
+            b.stream_events(&mut r, "", false)?;
+            r.finish()?;
+            Ok(b.finish())
+        }
+        Some(b'{') => {
+            r.enter()?;
+            let mut title = None;
+            let mut has_events = false;
+            let mut first = true;
+            while let Some(key) = r.next_member(first)? {
+                first = false;
+                match &*key {
+                    "events" if !has_events && r.peek() == Some(b'[') => {
+                        has_events = true;
+                        b.stream_events(&mut r, "events", true)?;
+                    }
+                    // The last "events" counts, and only an array holds events.
+                    "events" => return Err(Stop::Whole),
+                    "title" => {
+                        let value = r.value()?;
+                        if matches!(value, Value::Object(_))
+                            && (value.get("text").is_some() || value.get("media").is_some())
+                        {
+                            return Err(Stop::Whole);
+                        }
+                        title = Some(value);
+                    }
+                    "eras" if r.peek() == Some(b'n') => r.skip()?,
+                    "eras" => return Err(Stop::Whole),
+                    _ => r.skip()?,
+                }
+            }
+            r.finish()?;
+            if !has_events {
+                return Err(Stop::Whole);
+            }
+            // The title's problem comes first, as if it had been read first.
+            let before = b.problems.len();
+            b.title(title.as_ref());
+            let added = b.problems.len().saturating_sub(before);
+            b.problems.rotate_right(added);
+            Ok(b.finish())
+        }
+        _ => Err(Stop::Whole),
+    }
 }
 
 /// Validates an already parsed document: the contract's shapes, or a
@@ -101,22 +190,30 @@ pub fn parse_value(value: &Value) -> Result<Parsed, DataError> {
         }
     };
     let mut builder = Builder::default();
-    if let Some(title) = title {
-        match title {
-            Value::String(s) if !s.trim().is_empty() => {
-                builder.timeline.title = Some(s.trim().to_owned())
-            }
-            Value::String(_) | Value::Null => {}
-            other => builder.problem(
-                "title".into(),
-                format!("expected a string, but found {}", other.kind_name()),
-            ),
-        }
-    }
+    builder.title(title);
+    builder.timeline.events.reserve_exact(events.len());
     for (index, item) in events.iter().enumerate() {
-        let path = format!("{prefix}[{index}]");
-        if let Some(draft) = builder.event(&path, item) {
-            builder.push_event(draft);
+        let at = Loc { prefix, index };
+        match item {
+            Value::Object(members) => {
+                let mut slots = Slots::default();
+                for (key, value) in members {
+                    if let Some(slot) = slots.slot(key) {
+                        *slot = match value {
+                            Value::Array(items) if key == "tags" => {
+                                let tags = items.iter().map(|item| match item {
+                                    Value::String(s) => Ok(Cow::Borrowed(s.as_str())),
+                                    other => Err(other.kind_name()),
+                                });
+                                Some(Field::Tags(builder.collect_tags(tags)))
+                            }
+                            other => Field::of(other),
+                        };
+                    }
+                }
+                builder.contract_event(at, slots);
+            }
+            other => builder.not_an_event(at, other.kind_name()),
         }
     }
     Ok(builder.finish())
@@ -152,7 +249,9 @@ pub(crate) const ERA_SKIPPED: &str = "the era is skipped";
 pub(crate) struct Builder {
     pub(crate) timeline: Timeline,
     problems: Vec<Problem>,
-    ids: HashSet<String>,
+    ids: Ids,
+    /// Tags being read, so that each event's list is allocated at its size.
+    tags: Vec<String>,
 }
 
 /// A field that must be skipped over: what holds it is dropped (the problem
@@ -188,12 +287,11 @@ impl Builder {
 
     /// The result: events and eras sorted by start, ties in input order.
     pub(crate) fn finish(mut self) -> Parsed {
-        self.timeline
-            .events
-            .sort_by(|a, b| a.start_ms().total_cmp(&b.start_ms()));
-        self.timeline
-            .eras
-            .sort_by(|a, b| a.start_ms().total_cmp(&b.start_ms()));
+        // Not needed any more: freed before the sort allocates.
+        self.ids = Ids::default();
+        self.timeline.events.shrink_to_fit();
+        sort_by_start(&mut self.timeline.events, Event::start_ms);
+        sort_by_start(&mut self.timeline.eras, Era::start_ms);
         Parsed {
             timeline: self.timeline,
             problems: self.problems,
@@ -224,50 +322,70 @@ impl Builder {
         }
     }
 
-    /// Reads an optional string field of an event; a wrong type skips it.
-    fn string_field(
-        &mut self,
-        path: &str,
-        item: &Value,
-        key: &str,
-    ) -> Result<Option<String>, WrongType> {
-        self.string_at(format!("{path}.{key}"), item.get(key), EVENT_SKIPPED)
-    }
-
     /// Settles the title (warning when missing or empty) and the id, then
     /// keeps the event.
     pub(crate) fn push_event(&mut self, draft: Draft) {
-        let title = match draft.title {
-            Some(t) if !t.trim().is_empty() => t.trim().to_owned(),
+        let Draft {
+            start,
+            end,
+            title,
+            title_path,
+            title_name,
+            id,
+            id_path,
+            text,
+            tags,
+            importance,
+            media,
+            source,
+            display_date,
+        } = draft;
+        let event = Event {
+            id: String::new(),
+            start,
+            end,
+            title: String::new(),
+            text,
+            tags,
+            importance,
+            media,
+            source,
+            display_date,
+        };
+        self.keep_event(
+            event,
+            title,
+            title_name,
+            id,
+            Paths::Given(title_path, id_path),
+        );
+    }
+
+    /// [`Builder::push_event`] with the paths made only when a problem
+    /// needs them: `event` gets its title and id here.
+    fn keep_event(
+        &mut self,
+        mut event: Event,
+        title: Option<String>,
+        title_name: &str,
+        id: Option<String>,
+        mut paths: Paths,
+    ) {
+        event.title = match title {
+            Some(t) if !trim(&t).is_empty() => trimmed(Cow::Owned(t)),
             given => {
                 let what = if given.is_some() { "empty" } else { "missing" };
-                let name = draft.title_name;
                 self.problem(
-                    draft.title_path,
-                    format!("{what}: every event should have a {name} (it is labelled with its date for now)"),
+                    paths.take("title"),
+                    format!("{what}: every event should have a {title_name} (it is labelled with its date for now)"),
                 );
                 String::new()
             }
         };
-        let id = self.unique_id(
-            draft.id_path,
-            draft.id,
-            &draft.start,
-            draft.end.as_ref(),
-            &title,
-        );
-        self.timeline.events.push(Event {
-            id,
-            start: draft.start,
-            end: draft.end,
-            title,
-            text: draft.text,
-            tags: draft.tags,
-            importance: draft.importance,
-            media: draft.media,
-            source: draft.source,
-            display_date: draft.display_date,
-        });
+        let (id, hash) = self.unique_id(paths, id, &event.start, event.end.as_ref(), &event.title);
+        event.id = id;
+        self.ids.insert(self.timeline.events.len(), hash);
+        self.timeline.events.push(event);
     }
 
     /// Keeps an era whose end is not before its start; reports it at
@@ -293,7 +411,7 @@ impl Builder {
         end: PartialDate,
         outcome: &str,
     ) -> Option<PartialDate> {
-        if end.end_ms() > start.start_ms() && end.start_ms() >= start.start_ms() {
+        if ends_after(start, &end) {
             Some(end)
         } else {
             self.problem(
@@ -304,68 +422,258 @@ impl Builder {
         }
     }
 
-    fn event(&mut self, path: &str, item: &Value) -> Option<Draft> {
-        if !matches!(item, Value::Object(_)) {
-            self.problem(
-                path.to_owned(),
-                format!("expected an event object, but found {}", item.kind_name()),
-            );
-            return None;
+    /// Reads the events array at `r` (its `[` is next), one event at a
+    /// time. With `detect`, gives up if the first event object looks like
+    /// TimelineJS3's (see [`looks_like_timelinejs`]).
+    fn stream_events<'a>(
+        &mut self,
+        r: &mut Reader<'a>,
+        prefix: &'static str,
+        mut detect: bool,
+    ) -> Result<(), Stop> {
+        r.enter()?;
+        let begin = r.offset();
+        let mut index = 0;
+        while r.next_element(index == 0)? {
+            let done = r.offset().saturating_sub(begin);
+            self.reserve_events(done, r.input_len().saturating_sub(r.offset()));
+            let at = Loc { prefix, index };
+            index += 1;
+            if r.peek() != Some(b'{') {
+                let item = r.value()?;
+                self.not_an_event(at, item.kind_name());
+                continue;
+            }
+            r.enter()?;
+            let mut slots = Slots::default();
+            let mut first = true;
+            while let Some(key) = r.next_member(first)? {
+                first = false;
+                let Some(slot) = slots.slot(&key) else {
+                    r.skip()?;
+                    continue;
+                };
+                *slot = if let Some(text) = r.string()? {
+                    Some(Field::Str(text))
+                } else if &*key == "tags" && r.peek() == Some(b'[') {
+                    Some(Field::Tags(self.read_tags(r)?))
+                } else {
+                    Field::owned(r.value()?)
+                };
+            }
+            if detect {
+                detect = false;
+                if slots.has_start_date && !slots.has_start {
+                    return Err(Stop::Whole);
+                }
+            }
+            self.contract_event(at, slots);
         }
-        let start = match item.get("start") {
-            None | Some(Value::Null) => {
+        Ok(())
+    }
+
+    /// Makes room for more events when the vector is full, guessing how
+    /// many are left from the bytes per event so far (`done` bytes read,
+    /// `left` to go), so that the vector does not end up twice the size it
+    /// needs; [`Builder::finish`] gives back what is not used. The guess
+    /// never reserves more than twice the bytes left, so that a few small
+    /// events followed by one huge one cannot reserve a lot.
+    fn reserve_events(&mut self, done: usize, left: usize) {
+        let events = &mut self.timeline.events;
+        let len = events.len();
+        if len < events.capacity() {
+            return;
+        }
+        if len < 256 || done == 0 {
+            events.reserve(len.max(16));
+            return;
+        }
+        let most = left.saturating_mul(2) / std::mem::size_of::<Event>().max(1);
+        let guess = ((left as f64 / done as f64 * len as f64) as usize).min(most);
+        events.reserve_exact(
+            guess
+                .saturating_add(guess / 8)
+                .saturating_add(16)
+                .max(len / 4),
+        );
+    }
+
+    /// Reads a `tags` array (its `[` is next) straight into [`Tags`].
+    fn read_tags(&mut self, r: &mut Reader<'_>) -> Result<Tags, JsonError> {
+        r.enter()?;
+        let mut odd = Vec::new();
+        let mut i = 0;
+        while r.next_element(i == 0)? {
+            let tag = match r.string()? {
+                Some(text) => Ok(text),
+                None => Err(r.value()?.kind_name()),
+            };
+            self.add_tag(&mut odd, i, tag);
+            i += 1;
+        }
+        Ok(self.take_tags(odd))
+    }
+
+    /// [`Tags`] from the elements of a parsed `tags` array: strings, or the
+    /// kind of value found instead.
+    fn collect_tags<'v>(
+        &mut self,
+        items: impl Iterator<Item = Result<Cow<'v, str>, &'static str>>,
+    ) -> Tags {
+        let mut odd = Vec::new();
+        for (i, tag) in items.enumerate() {
+            self.add_tag(&mut odd, i, tag);
+        }
+        self.take_tags(odd)
+    }
+
+    /// Keeps the `i`th tag, trimmed, unless blank (noted in `odd` with
+    /// what was found) or already kept.
+    fn add_tag(
+        &mut self,
+        odd: &mut Vec<(usize, &'static str)>,
+        i: usize,
+        tag: Result<Cow<'_, str>, &'static str>,
+    ) {
+        match tag {
+            Ok(text) => {
+                let tag = trim(&text);
+                if tag.is_empty() {
+                    odd.push((i, "an empty string"));
+                } else if !self.tags.iter().any(|t| t == tag) {
+                    self.tags.push(trimmed(text));
+                }
+            }
+            Err(found) => odd.push((i, found)),
+        }
+    }
+
+    fn take_tags(&mut self, odd: Vec<(usize, &'static str)>) -> Tags {
+        Tags {
+            kept: self.tags.drain(..).collect(),
+            odd,
+        }
+    }
+
+    /// The document's title, when it is a non-blank string.
+    fn title(&mut self, title: Option<&Value>) {
+        match title {
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                self.timeline.title = Some(s.trim().to_owned())
+            }
+            None | Some(Value::String(_) | Value::Null) => {}
+            Some(other) => self.problem(
+                "title".into(),
+                format!("expected a string, but found {}", other.kind_name()),
+            ),
+        }
+    }
+
+    fn not_an_event(&mut self, at: Loc, kind: &str) {
+        self.problem(
+            at.path(),
+            format!("expected an event object, but found {kind}"),
+        );
+    }
+
+    /// Checks one event of the contract's shape and keeps it, or reports
+    /// why not.
+    fn contract_event(&mut self, at: Loc, slots: Slots<'_>) -> Option<()> {
+        let Slots {
+            start,
+            end,
+            title,
+            text,
+            id,
+            tags,
+            importance,
+            media,
+            source,
+            ..
+        } = slots;
+        let start = match start {
+            None => {
                 self.problem(
-                    format!("{path}.start"),
+                    at.field("start"),
                     "missing: every event needs a start date such as \"2019-05-05\" (the event is skipped)".into(),
                 );
                 return None;
             }
-            Some(value) => match date_of(value) {
+            Some(value) => match date_of(&value) {
                 Ok(date) => date,
                 Err(e) => {
-                    self.problem(
-                        format!("{path}.start"),
-                        format!("{e} (the event is skipped)"),
-                    );
+                    self.problem(at.field("start"), format!("{e} (the event is skipped)"));
                     return None;
                 }
             },
         };
-        let title = self.string_field(path, item, "title").ok()?;
-        let text = self.string_field(path, item, "text").ok()?;
-        let id = self.string_field(path, item, "id").ok()?;
-        let tags = self.tags(path, item).ok()?;
-        let importance = self.importance(path, item).ok()?;
-        let media = self.media(path, item.get("media"), false).ok()?;
-        let source = self.source(path, item.get("source")).ok()?;
-        let end = self.end(path, item, &start);
-        Some(Draft {
+        let title = self.text_field(at, "title", title).ok()?;
+        let text = self.text_field(at, "text", text).ok()?;
+        let id = self.text_field(at, "id", id).ok()?;
+        let tags = self.tags(at, tags).ok()?;
+        let importance = self.importance(at, importance).ok()?;
+        let media = match media {
+            None => None,
+            Some(value) => self
+                .media(&at.path(), Some(&value.into_value()), false)
+                .ok()?,
+        };
+        let source = match source {
+            None => None,
+            Some(value) => self.source(&at.path(), Some(&value.into_value())).ok()?,
+        };
+        let end = self.end(at, &start, end);
+        let event = Event {
+            id: String::new(),
             start,
             end,
-            title,
-            title_path: format!("{path}.title"),
-            title_name: "title",
-            id,
-            id_path: format!("{path}.id"),
+            title: String::new(),
             text,
             tags,
             importance,
             media,
             source,
             display_date: None,
-        })
+        };
+        self.keep_event(event, title, "title", id, Paths::At(at));
+        Some(())
+    }
+
+    /// An optional string field of an event; a wrong type skips the event.
+    fn text_field(
+        &mut self,
+        at: Loc,
+        key: &str,
+        value: Option<Field<'_>>,
+    ) -> Result<Option<String>, WrongType> {
+        match value {
+            None => Ok(None),
+            Some(Field::Str(text)) => Ok(Some(text.into_owned())),
+            Some(other) => {
+                self.problem(
+                    at.field(key),
+                    format!(
+                        "expected a string, but found {} ({EVENT_SKIPPED})",
+                        other.kind_name()
+                    ),
+                );
+                Err(WrongType)
+            }
+        }
     }
 
     /// A range's end; dropped with a warning if invalid or not after start.
-    fn end(&mut self, path: &str, item: &Value, start: &PartialDate) -> Option<PartialDate> {
-        let value = match item.get("end") {
-            None | Some(Value::Null) => return None,
-            Some(value) => value,
-        };
-        match date_of(value) {
-            Ok(end) => self.end_after(format!("{path}.end"), start, end, END_IGNORED),
+    fn end(
+        &mut self,
+        at: Loc,
+        start: &PartialDate,
+        value: Option<Field<'_>>,
+    ) -> Option<PartialDate> {
+        match date_of(&value?) {
+            Ok(end) if ends_after(start, &end) => Some(end),
+            Ok(end) => self.end_after(at.field("end"), start, end, END_IGNORED),
             Err(e) => {
-                self.problem(format!("{path}.end"), format!("{e} (the end is ignored)"));
+                self.problem(at.field("end"), format!("{e} (the end is ignored)"));
                 None
             }
         }
@@ -505,33 +813,18 @@ impl Builder {
         }
     }
 
-    fn tags(&mut self, path: &str, item: &Value) -> Result<Vec<String>, WrongType> {
-        match item.get("tags") {
-            None | Some(Value::Null) => Ok(Vec::new()),
-            Some(Value::Array(values)) => {
-                let mut tags: Vec<String> = Vec::with_capacity(values.len());
-                for (i, tag) in values.iter().enumerate() {
-                    match tag {
-                        Value::String(s) if !s.trim().is_empty() => {
-                            let s = s.trim();
-                            if !tags.iter().any(|t| t == s) {
-                                tags.push(s.to_owned());
-                            }
-                        }
-                        other => self.problem(
-                            format!("{path}.tags[{i}]"),
-                            format!(
-                                "expected a non-empty string, but found {} (the tag is ignored)",
-                                describe(other)
-                            ),
-                        ),
-                    }
+    fn tags(&mut self, at: Loc, value: Option<Field<'_>>) -> Result<Vec<String>, WrongType> {
+        match value {
+            None => Ok(Vec::new()),
+            Some(Field::Tags(Tags { kept, odd })) => {
+                for (i, found) in odd {
+                    self.bad_tag(at, i, found);
                 }
-                Ok(tags)
+                Ok(kept)
             }
             Some(other) => {
                 self.problem(
-                    format!("{path}.tags"),
+                    at.field("tags"),
                     format!(
                         "expected an array of strings, but found {} (the event is skipped)",
                         other.kind_name()
@@ -542,30 +835,41 @@ impl Builder {
         }
     }
 
-    fn importance(&mut self, path: &str, item: &Value) -> Result<u8, WrongType> {
+    fn bad_tag(&mut self, at: Loc, i: usize, found: &str) {
+        self.problem(
+            format!("{}.tags[{i}]", at.path()),
+            format!("expected a non-empty string, but found {found} (the tag is ignored)"),
+        );
+    }
+
+    fn importance(&mut self, at: Loc, value: Option<Field<'_>>) -> Result<u8, WrongType> {
         const DEFAULT: u8 = 2;
-        match item.get("importance") {
-            None | Some(Value::Null) => Ok(DEFAULT),
-            Some(Value::Number(n)) if [1.0, 2.0, 3.0].contains(n) => Ok(*n as u8),
-            Some(Value::Number(n)) => {
+        let number = match &value {
+            None => return Ok(DEFAULT),
+            Some(Field::Other(v)) => v.as_f64(),
+            Some(Field::Str(_) | Field::Tags(_)) => None,
+        };
+        match number {
+            Some(n) if [1.0, 2.0, 3.0].contains(&n) => Ok(n as u8),
+            Some(n) => {
                 // Integers print without float formatting (it costs wasm bytes).
                 let found = if n.fract() == 0.0 && n.abs() < 1e15 {
-                    format!("{}", *n as i64)
+                    format!("{}", n as i64)
                 } else {
                     "a fraction".to_owned()
                 };
                 self.problem(
-                    format!("{path}.importance"),
+                    at.field("importance"),
                     format!("expected 1, 2 or 3, but found {found} (2 is used)"),
                 );
                 Ok(DEFAULT)
             }
-            Some(other) => {
+            None => {
                 self.problem(
-                    format!("{path}.importance"),
+                    at.field("importance"),
                     format!(
                         "expected 1, 2 or 3, but found {} (the event is skipped)",
-                        other.kind_name()
+                        value.as_ref().map_or("null", Field::kind_name)
                     ),
                 );
                 Err(WrongType)
@@ -575,34 +879,323 @@ impl Builder {
 
     /// Keeps a given id unless taken (then `<id>-2`, `-3`… with a warning
     /// at `id_path`); derives one from the content otherwise, so the same
-    /// data always yields the same ids.
-    pub(crate) fn unique_id(
+    /// data always yields the same ids. Also returns the id's hash.
+    fn unique_id(
         &mut self,
-        id_path: String,
+        mut paths: Paths,
         given: Option<String>,
         start: &PartialDate,
         end: Option<&PartialDate>,
         title: &str,
-    ) -> String {
+    ) -> (String, u32) {
         let (base, warn) = match given {
-            Some(id) if !id.trim().is_empty() => (id.trim().to_owned(), true),
+            Some(id) if !trim(&id).is_empty() => (trimmed(Cow::Owned(id)), true),
             _ => (content_id(start, end, title), false),
         };
-        let mut id = base.clone();
-        let mut n = 2u32;
-        while self.ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        let events = &self.timeline.events;
+        let hash = id_hash(&base);
+        if !self.ids.contains(events, &base, hash) {
+            return (base, hash);
         }
-        if warn && id != base {
+        let mut n = 2u32;
+        let (id, hash) = loop {
+            let id = format!("{base}-{n}");
+            let hash = id_hash(&id);
+            if !self.ids.contains(events, &id, hash) {
+                break (id, hash);
+            }
+            n += 1;
+        };
+        if warn {
             self.problem(
-                id_path,
+                paths.take("id"),
                 format!("duplicate id \"{base}\" (renamed to \"{id}\")"),
             );
         }
-        self.ids.insert(id.clone());
-        id
+        (id, hash)
     }
+}
+
+/// Where an event is in the input, for problem paths, which are only
+/// written out when there is a problem.
+#[derive(Clone, Copy)]
+struct Loc {
+    /// "events" or "" (a bare array).
+    prefix: &'static str,
+    index: usize,
+}
+
+impl Loc {
+    /// The event's path: `events[3]`.
+    fn path(self) -> String {
+        format!("{}[{}]", self.prefix, self.index)
+    }
+
+    /// A field's path: `events[3].start`.
+    fn field(self, key: &str) -> String {
+        format!("{}[{}].{key}", self.prefix, self.index)
+    }
+}
+
+/// Where an event's title and id problems are reported.
+enum Paths {
+    /// A [`Draft`]'s `title_path` and `id_path`.
+    Given(String, String),
+    /// `<event>.title` and `<event>.id`.
+    At(Loc),
+}
+
+impl Paths {
+    /// The path of the `"title"` or `"id"` (each is asked for once).
+    fn take(&mut self, key: &str) -> String {
+        match self {
+            Paths::Given(title, _) if key == "title" => std::mem::take(title),
+            Paths::Given(_, id) => std::mem::take(id),
+            Paths::At(at) => at.field(key),
+        }
+    }
+}
+
+/// A member of an event object, borrowed from the input or its tree where
+/// possible. `null` is never stored: it means "absent" for every field.
+enum Field<'a> {
+    Str(Cow<'a, str>),
+    /// An array of the `tags` member, read as it was parsed.
+    Tags(Tags),
+    /// Anything else but `null`.
+    Other(Cow<'a, Value>),
+}
+
+/// An event's tags: the ones kept (trimmed, each once) and, by index, what
+/// was found instead of the others, for the problems reported once the
+/// event gets that far.
+struct Tags {
+    kept: Vec<String>,
+    odd: Vec<(usize, &'static str)>,
+}
+
+impl<'a> Field<'a> {
+    /// A member of a parsed tree.
+    fn of(value: &'a Value) -> Option<Self> {
+        match value {
+            Value::Null => None,
+            Value::String(s) => Some(Field::Str(Cow::Borrowed(s))),
+            other => Some(Field::Other(Cow::Borrowed(other))),
+        }
+    }
+
+    /// A member parsed on its own.
+    fn owned(value: Value) -> Option<Self> {
+        match value {
+            Value::Null => None,
+            Value::String(s) => Some(Field::Str(Cow::Owned(s))),
+            other => Some(Field::Other(Cow::Owned(other))),
+        }
+    }
+
+    fn kind_name(&self) -> &'static str {
+        match self {
+            Field::Str(_) => "a string",
+            Field::Tags(_) => "an array",
+            Field::Other(value) => value.kind_name(),
+        }
+    }
+
+    /// As a tree, for the readers shared with TimelineJS3 (`media`,
+    /// `source`), which see only the kind of an array.
+    fn into_value(self) -> Cow<'a, Value> {
+        match self {
+            Field::Str(s) => Cow::Owned(Value::String(s.into_owned())),
+            Field::Tags(_) => Cow::Owned(Value::Array(Vec::new())),
+            Field::Other(value) => value,
+        }
+    }
+}
+
+/// The members of an event object that the contract reads; when a name
+/// repeats, the last one counts (as with [`Value::get`]).
+#[derive(Default)]
+struct Slots<'a> {
+    start: Option<Field<'a>>,
+    end: Option<Field<'a>>,
+    title: Option<Field<'a>>,
+    text: Option<Field<'a>>,
+    id: Option<Field<'a>>,
+    tags: Option<Field<'a>>,
+    importance: Option<Field<'a>>,
+    media: Option<Field<'a>>,
+    source: Option<Field<'a>>,
+    /// Whether `start` and `start_date` were given (even as `null`), for
+    /// telling TimelineJS3 events apart.
+    has_start: bool,
+    has_start_date: bool,
+}
+
+impl<'a> Slots<'a> {
+    /// Where the member named `key` goes; `None` for names not read.
+    fn slot(&mut self, key: &str) -> Option<&mut Option<Field<'a>>> {
+        // Byte patterns compile to inline comparisons, not memcmp calls.
+        Some(match key.as_bytes() {
+            b"start" => {
+                self.has_start = true;
+                &mut self.start
+            }
+            b"end" => &mut self.end,
+            b"title" => &mut self.title,
+            b"text" => &mut self.text,
+            b"id" => &mut self.id,
+            b"tags" => &mut self.tags,
+            b"importance" => &mut self.importance,
+            b"media" => &mut self.media,
+            b"source" => &mut self.source,
+            b"start_date" => {
+                self.has_start_date = true;
+                return None;
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// The ids taken so far, as indices of the events that hold them: a hash
+/// table (open addressing, at most 3/4 full) that needs no copy of the ids.
+#[derive(Default)]
+struct Ids {
+    /// (hash, event index) pairs; an index of [`Ids::EMPTY`] marks a free
+    /// slot. The length is 0 or a power of two.
+    slots: Vec<(u32, u32)>,
+    len: usize,
+}
+
+impl Ids {
+    const EMPTY: u32 = u32::MAX;
+
+    /// Whether `id`, whose [`id_hash`] is `hash`, is the id of one of the
+    /// `events` recorded.
+    fn contains(&self, events: &[Event], id: &str, hash: u32) -> bool {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = hash as usize & mask;
+        while let Some(&(h, index)) = self.slots.get(i) {
+            if index == Self::EMPTY {
+                return false;
+            }
+            if h == hash && events.get(index as usize).is_some_and(|e| e.id == id) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+        false
+    }
+
+    /// Records the id of the event at `index`, whose [`id_hash`] is `hash`.
+    fn insert(&mut self, index: usize, hash: u32) {
+        // More events than a u32 counts cannot fit in memory.
+        let Ok(index) = u32::try_from(index) else {
+            return;
+        };
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let size = (self.slots.len() * 2).max(16);
+            let old = std::mem::replace(&mut self.slots, vec![(0, Self::EMPTY); size]);
+            for (h, taken) in old {
+                if taken != Self::EMPTY {
+                    self.place(h, taken);
+                }
+            }
+        }
+        self.place(hash, index);
+        self.len += 1;
+    }
+
+    fn place(&mut self, hash: u32, index: u32) {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = hash as usize & mask;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if slot.1 == Self::EMPTY {
+                *slot = (hash, index);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// FNV-1a, mixed so that the low bits (the slot) depend on every byte.
+fn id_hash(id: &str) -> u32 {
+    let mut hash = Fnv::default();
+    hash.bytes(id.as_bytes());
+    let h = (hash.0 ^ (hash.0 >> 31)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h ^ (h >> 32)) as u32
+}
+
+/// [`str::trim`], quick when both ends are ASCII and not spaces (the
+/// usual case).
+fn trim(text: &str) -> &str {
+    let solid = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let bytes = text.as_bytes();
+    if solid(bytes.first()) && solid(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// `text` without surrounding whitespace, reusing its allocation when it
+/// has none.
+fn trimmed(text: Cow<'_, str>) -> String {
+    let trim = trim(&text);
+    if trim.len() == text.len() {
+        text.into_owned()
+    } else {
+        trim.to_owned()
+    }
+}
+
+/// Sorts `items` by `start` ([`f64::total_cmp`] order), keeping ties in
+/// their order, like `sort_by` but without its scratch copy of half the
+/// items: (key, index) pairs are sorted, then the items are put in place.
+fn sort_by_start<T>(items: &mut [T], start: impl Fn(&T) -> f64) {
+    let mut last = f64::NEG_INFINITY;
+    let sorted = items.iter().all(|item| {
+        let key = start(item);
+        let in_order = key.total_cmp(&last).is_ge();
+        last = key;
+        in_order
+    });
+    if sorted {
+        return;
+    }
+    let mut order: Vec<(i64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (order_key(start(item)), i))
+        .collect();
+    // Indices are distinct, so this unstable sort keeps ties in order.
+    order.sort_unstable();
+    // Item `order[i].1` belongs at `i`. Earlier swaps moved the items from
+    // before `i`: follow where each went (as `sort_by_cached_key` does).
+    for i in 0..order.len() {
+        let mut from = order.get(i).map_or(i, |&(_, from)| from);
+        while from < i {
+            from = order.get(from).map_or(i, |&(_, from)| from);
+        }
+        if let Some(entry) = order.get_mut(i) {
+            entry.1 = from;
+        }
+        if from < items.len() {
+            items.swap(i, from);
+        }
+    }
+}
+
+/// The key [`f64::total_cmp`] compares: sorting by it orders the same way.
+fn order_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ (((bits >> 63) as u64) >> 1) as i64
+}
+
+/// Whether `end` may end a range that begins at `start`.
+fn ends_after(start: &PartialDate, end: &PartialDate) -> bool {
+    end.end_ms() > start.start_ms() && end.start_ms() >= start.start_ms()
 }
 
 /// `None` for strings that are empty or only spaces: optional text fields
@@ -612,31 +1205,57 @@ pub(crate) fn non_blank(text: Option<String>) -> Option<String> {
 }
 
 /// Parses a date value, naming what was found when it is not a string.
-fn date_of(value: &Value) -> Result<PartialDate, DateError> {
+fn date_of(value: &Field<'_>) -> Result<PartialDate, DateError> {
     match value {
-        Value::String(s) => PartialDate::parse(s),
+        Field::Str(s) => PartialDate::parse(s),
         other => Err(DateError::not_a_string(other.kind_name())),
-    }
-}
-
-fn describe(value: &Value) -> &'static str {
-    match value {
-        Value::String(_) => "an empty string",
-        other => other.kind_name(),
     }
 }
 
 /// A short id from the event's content (FNV-1a), stable across loads.
 fn content_id(start: &PartialDate, end: Option<&PartialDate>, title: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let end = end.map(ToString::to_string).unwrap_or_default();
-    for part in [start.to_string().as_str(), end.as_str(), title] {
-        for byte in part.bytes().chain([0x1f]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut hash = Fnv::default();
+    // Formatting into the hash: no strings are made for the dates.
+    let _ = write!(hash, "{start}\u{1f}");
+    if let Some(end) = end {
+        let _ = write!(hash, "{end}");
+    }
+    hash.bytes(b"\x1f");
+    hash.bytes(title.as_bytes());
+    hash.bytes(b"\x1f");
+    let short = (hash.0 >> 32) ^ (hash.0 & 0xffff_ffff);
+    let mut id = String::with_capacity(11);
+    id.push_str("ev-");
+    for shift in (0..8).rev() {
+        let digit = (short >> (shift * 4)) & 0xf;
+        id.push(char::from_digit(digit as u32, 16).unwrap_or('0'));
+    }
+    id
+}
+
+/// A 64-bit FNV-1a hash, fed bytes or formatted text.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("ev-{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))
+}
+
+impl fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.bytes(s.as_bytes());
+        Ok(())
+    }
 }
 
 #[cfg(test)]
