@@ -635,13 +635,13 @@ mod tests {
         assert_eq!(ides.tags, ["Politics"]);
         assert_eq!(
             ides.media,
-            Some(Media {
+            Some(Box::new(Media {
                 url: "https://upload.wikimedia.org/death.jpg".into(),
                 alt: None,
                 caption: Some("<i>The Death of Caesar</i>".into()),
                 credit: Some("Jean-Léon Gérôme".into()),
                 thumbnail: None,
-            })
+            }))
         );
         assert!(ides.id.starts_with("ev-"));
         assert_eq!(t.events[1].media, None);

@@ -35,9 +35,11 @@ pub struct Event {
     /// 1 to 3, 3 = most important; decides which labels win when space is short.
     pub importance: u8,
     /// A picture or link shown in the detail card; its URLs passed [`safe_url`].
-    pub media: Option<Media>,
+    /// Boxed, like `source`: most events have neither, and 100,000 events
+    /// then cost 100 bytes less each.
+    pub media: Option<Box<Media>>,
     /// Where the story comes from, linked in the detail card.
-    pub source: Option<Source>,
+    pub source: Option<Box<Source>>,
     /// A label shown instead of the formatted date (TimelineJS3's
     /// `display_date`, such as "Spring 1943"); the date still places it.
     pub display_date: Option<String>,

@@ -348,8 +348,8 @@ impl Builder {
             text,
             tags,
             importance,
-            media,
-            source,
+            media: media.map(Box::new),
+            source: source.map(Box::new),
             display_date,
         };
         self.keep_event(
@@ -631,8 +631,8 @@ impl Builder {
             text,
             tags,
             importance,
-            media,
-            source,
+            media: media.map(Box::new),
+            source: source.map(Box::new),
             display_date: None,
         };
         self.keep_event(event, title, "title", id, Paths::At(at));
@@ -1457,20 +1457,20 @@ mod tests {
         let event = &p.timeline.events[0];
         assert_eq!(
             event.media,
-            Some(Media {
+            Some(Box::new(Media {
                 url: "https://example.com/a.jpg".into(),
                 alt: Some("A tanker".into()),
                 caption: Some("The <i>Stena</i>".into()),
                 credit: Some("Reuters".into()),
                 thumbnail: Some("/thumbs/a.jpg".into()),
-            })
+            }))
         );
         assert_eq!(
             event.source,
-            Some(Source {
+            Some(Box::new(Source {
                 url: "https://bbc.co.uk/news/1".into(),
                 name: Some("BBC".into()),
-            })
+            }))
         );
         assert_eq!(
             event.display_date, None,

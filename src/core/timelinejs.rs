@@ -661,13 +661,13 @@ mod tests {
         assert_eq!(ides.text.as_deref(), Some("<p>Stabbed 23 times.</p>"));
         assert_eq!(
             ides.media,
-            Some(Media {
+            Some(Box::new(Media {
                 url: "https://upload.wikimedia.org/death.jpg".into(),
                 alt: None,
                 caption: Some("<i>The Death of Caesar</i>".into()),
                 credit: Some("Jean-Léon Gérôme".into()),
                 thumbnail: Some("https://upload.wikimedia.org/t.jpg".into()),
-            })
+            }))
         );
         assert_eq!(ides.display_date, None);
         let actium = &t.events[2];

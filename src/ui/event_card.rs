@@ -97,7 +97,7 @@ pub fn EventCard(
                         <time datetime=event.start.to_string()>{date}</time>
                     </p>
                     <h3 class="nt-card__title" id="nt-card-title"><Highlight text=title query /></h3>
-                    {event.media.as_ref().and_then(media_view)}
+                    {event.media.as_deref().and_then(media_view)}
                     <div class="nt-card__text" node_ref=text></div>
                     {source}
                     <CopyLink id=event.id.clone() />
