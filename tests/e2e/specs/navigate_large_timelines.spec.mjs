@@ -162,6 +162,16 @@ test("a one-finger swipe pans and a two-finger pinch zooms", async ({ page }) =>
   expect(span(pinched)).toBeLessThan(span(swiped) / 2);
 });
 
+/** Drags the track 400 px to the left, quickly, and lets go. */
+async function flick(page) {
+  const track = await page.locator("#tl .nt-track").boundingBox();
+  const y = track.y + 8;
+  await page.mouse.move(track.x + 600, y);
+  await page.mouse.down();
+  for (let x = 560; x >= 200; x -= 40) await page.mouse.move(track.x + x, y);
+  await page.mouse.up();
+}
+
 test.describe("with motion allowed", () => {
   test.use({ reducedMotion: "no-preference" });
 
@@ -178,12 +188,7 @@ test.describe("with motion allowed", () => {
       requestAnimationFrame(tick);
       window.__ntTest.handles["#tl"].on("rangechange", () => (window.__rangeFrames ||= []).push(window.__frame));
     });
-    const track = await page.locator("#tl .nt-track").boundingBox();
-    const y = track.y + 8;
-    await page.mouse.move(track.x + 600, y);
-    await page.mouse.down();
-    for (let x = 560; x >= 200; x -= 40) await page.mouse.move(track.x + x, y);
-    await page.mouse.up();
+    await flick(page);
     const released = await getWindow(page, "#tl");
     await expect.poll(async () => Date.parse((await getWindow(page, "#tl")).start)).toBeGreaterThan(Date.parse(released.start));
     // The glide ends by itself.
@@ -200,12 +205,7 @@ test.describe("with motion allowed", () => {
 
 test("under reduced motion a flick stops where it is released", async ({ page }) => {
   expect(await mountGenerated(page, 20)).toEqual({ ok: true });
-  const track = await page.locator("#tl .nt-track").boundingBox();
-  const y = track.y + 8;
-  await page.mouse.move(track.x + 600, y);
-  await page.mouse.down();
-  for (let x = 560; x >= 200; x -= 40) await page.mouse.move(track.x + x, y);
-  await page.mouse.up();
+  await flick(page);
   const released = await getWindow(page, "#tl");
   await frames(page, 10);
   expect(await getWindow(page, "#tl")).toEqual(released);
