@@ -3,6 +3,7 @@ use crate::core::index::TimeIndex;
 use crate::core::window::Window;
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
+use crate::ui::strings::use_text;
 use crate::ui::use_element_size::use_element_size;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -52,6 +53,7 @@ pub fn Overview(
     /// Dates in the reader's language, for the handles' values.
     formatter: StoredValue<DateFormatter, LocalStorage>,
 ) -> impl IntoView {
+    let s = use_text().s;
     let strip = NodeRef::<Div>::new();
     let width = use_element_size(strip).width;
     let density = Memo::new(move |_| {
@@ -62,8 +64,7 @@ pub fn Overview(
     // 6 px wide so a narrow window can still be grabbed.
     let rectangle = Memo::new(move |_| {
         let (extent, window, w) = (extent.get(), window.get(), width.get());
-        let span = extent.end() - extent.start();
-        let at = |ms: f64| ((ms - extent.start()) / span * w).clamp(0.0, w);
+        let at = |ms: f64| x_of_untracked(ms, extent, w);
         let (left, right) = (at(window.start()), at(window.end()));
         let middle = (left + right) / 2.0;
         let half = ((right - left) / 2.0).max(3.0);
@@ -131,16 +132,16 @@ pub fn Overview(
             set_end(end, to);
         };
         let label = match end {
-            End::From => "Show events from",
-            End::To => "Show events until",
+            End::From => s.show_from,
+            End::To => s.show_until,
         };
         let value_text = move || {
             filter.with(|f| match (end, f.from, f.to) {
                 (End::From, Some(d), _) | (End::To, _, Some(d)) => {
                     formatter.with_value(|fm| fm.format(&d))
                 }
-                (End::From, None, _) => "the first event".to_owned(),
-                (End::To, _, None) => "the last event".to_owned(),
+                (End::From, None, _) => s.first_event.to_owned(),
+                (End::To, _, None) => s.last_event.to_owned(),
             })
         };
         view! {
@@ -235,7 +236,7 @@ pub fn Overview(
             class="nt-overview"
             node_ref=strip
             role="group"
-            aria-label="Date range"
+            aria-label=s.date_range
             on:pointerdown=on_pointerdown
             on:pointermove=on_pointermove
             on:pointerup=on_pointerup
@@ -276,7 +277,11 @@ pub fn Overview(
 
 /// Where `ms` is on a strip of `width` px showing `extent`, clamped to it.
 fn x_of_untracked(ms: f64, extent: Window, width: f64) -> f64 {
-    ((ms - extent.start()) / (extent.end() - extent.start()) * width).clamp(0.0, width.max(0.0))
+    // `max`/`min`, not `clamp`: clamp panics on a NaN bound (and its
+    // message pulls float formatting into the wasm).
+    ((ms - extent.start()) / (extent.end() - extent.start()) * width)
+        .min(width)
+        .max(0.0)
 }
 
 /// An SVG path of one bar per column, heights relative to the fullest
