@@ -12,23 +12,67 @@
   var VERSION = "0.1.0";
   var SELECTOR = "[data-news-timeline], news-timeline";
   var EVENT_NAMES = ["select", "rangechange", "filterchange", "warning"];
+  var DEFAULT_HEIGHT = 420;
   var script = document.currentScript;
-  var base = new URL(".", (script && script.src) || document.baseURI).href;
+  // The folder of news_timeline.js and news_timeline_bg.wasm: the loader's
+  // own, or (for bundles, where there is no currentScript) the one a
+  // <meta name="news-timeline-base" content="/static/news-timeline/"> names.
+  var baseMeta = document.querySelector('meta[name="news-timeline-base"]');
+  var base = new URL(
+    (baseMeta && baseMeta.getAttribute("content")) || ".",
+    (baseMeta && document.baseURI) || (script && script.src) || document.baseURI
+  ).href;
 
   var gluePromise = null;
-  /** Loads the glue and the wasm once; every widget shares the instance. */
+  /** Loads the glue and the wasm once; every widget shares the instance.
+   * A failure is final for the page and reported once on the console; the
+   * Promise rejects with an Error whose `newsTimelineLoad` is true. */
   function load() {
     if (!gluePromise) {
-      gluePromise = import(base + "news_timeline.js").then(function (glue) {
-        return glue.default({ module_or_path: base + "news_timeline_bg.wasm" }).then(function () {
-          return glue;
-        });
+      gluePromise = instantiate().catch(function (error) {
+        var failure = new Error("the widget could not be loaded from " + base + " (" + ((error && error.message) || error) + ")");
+        failure.newsTimelineLoad = true;
+        throw failure;
       });
       gluePromise.catch(function (error) {
-        console.error("news-timeline: the widget could not be loaded from " + base + " (" + error.message + ")");
+        console.error("news-timeline: " + error.message + "; the page's own content stays in place");
       });
     }
     return gluePromise;
+  }
+
+  /** Fetches the glue and the wasm in parallel and starts the instance.
+   * The wasm is compiled while it streams when it is served as
+   * application/wasm, and from its bytes otherwise. */
+  function instantiate() {
+    if (typeof WebAssembly !== "object" || WebAssembly === null || typeof WebAssembly.instantiate !== "function") {
+      return Promise.reject(new Error("this browser cannot run WebAssembly"));
+    }
+    var wasmUrl = base + "news_timeline_bg.wasm";
+    var wasm = fetch(wasmUrl, { credentials: "same-origin" })
+      .catch(function () {
+        throw new Error(wasmUrl + " could not be fetched (offline, or blocked by CORS or the Content-Security-Policy)");
+      })
+      .then(function (response) {
+        if (!response.ok) throw new Error(wasmUrl + " answered " + response.status + " " + response.statusText);
+        var type = response.headers.get("content-type") || "";
+        if (/^application\/wasm\s*(;|$)/i.test(type) && typeof WebAssembly.instantiateStreaming === "function") return response;
+        if (!/^application\/wasm\s*(;|$)/i.test(type)) {
+          console.warn("news-timeline: " + wasmUrl + ' is served as "' + type + '", not application/wasm; compiling it from its bytes (slower: serve .wasm files as application/wasm)');
+        }
+        return response.arrayBuffer();
+      });
+    var glue = import(base + "news_timeline.js");
+    // Both start now; a failure of either is the one reported.
+    wasm.catch(function () {});
+    glue.catch(function () {});
+    return glue.then(function (module) {
+      return wasm.then(function (wasmSource) {
+        return module.default({ module_or_path: wasmSource }).then(function () {
+          return module;
+        });
+      });
+    });
   }
 
   /** Turns the data argument into JSON text for the wasm side, which
@@ -199,6 +243,10 @@
     var id = this._id;
     this._id = 0;
     this._listeners.clear();
+    if (this._onHashChange) {
+      window.removeEventListener("hashchange", this._onHashChange);
+      this._onHashChange = null;
+    }
     live.delete(this);
     if (handles.get(this._host) === this) handles.delete(this._host);
     if (this._host.newsTimeline === this) delete this._host.newsTimeline;
@@ -220,6 +268,7 @@
       title: options.title,
       debug: options.debug,
       minSpan: options.minSpan,
+      theme: options.theme,
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, text, csv, wasmOptions, function (name, detail) {
@@ -228,6 +277,8 @@
       handle._emit(name, detail);
       if (options.hash && (name === "select" || name === "filterchange")) writeHash(handle);
     });
+    // The widget now has the reserved height itself.
+    releaseSpace(host);
     handles.set(host, handle);
     live.add(handle);
     host.newsTimeline = handle;
@@ -316,10 +367,7 @@
    * edited address); stops with the widget. */
   function followHash(handle) {
     var apply = function () {
-      if (!handle._id) {
-        window.removeEventListener("hashchange", apply);
-        return;
-      }
+      if (!handle._id) return;
       var state = readHash(location.hash);
       // Our own replaceState, or a hash that says what is shown already.
       if (sameHash(location.hash, hashOf(handle))) return;
@@ -334,6 +382,7 @@
         // Not this widget's event.
       }
     };
+    handle._onHashChange = apply;
     window.addEventListener("hashchange", apply);
     apply();
   }
@@ -354,8 +403,6 @@
   }
 
   // ---- declarative mounting -------------------------------------------
-
-  var started = new WeakSet();
 
   /** Options from `data-foo-bar` (or `foo-bar` on <news-timeline>). */
   function declaredOptions(element) {
@@ -434,14 +481,16 @@
   var FAILURE_CSS =
     ":host{display:block}.nt-failed{box-sizing:border-box;padding:16px;border:1px solid var(--nt-border,#d9d9d9);" +
     "border-radius:var(--nt-radius,6px);background:var(--nt-bg,#fff);color:var(--nt-fg,#1a1a1a);" +
-    "font-family:var(--nt-font,system-ui,sans-serif);text-align:center}.nt-failed p{margin:0 0 12px}" +
+    "font:16px/1.4 var(--nt-font,system-ui,sans-serif);letter-spacing:normal;text-align:center}" +
+    ".nt-failed p{margin:0 0 12px}.nt-failed p:last-child{margin:0}.nt-failed a{color:inherit}" +
     ".nt-failed button{min-height:32px;padding:0 14px;border:1px solid var(--nt-border,#c9c9c9);" +
     "border-radius:var(--nt-radius,6px);background:transparent;color:inherit;font:inherit;cursor:pointer}" +
     "@media (prefers-color-scheme:dark){.nt-failed{background:var(--nt-bg,#161616);color:var(--nt-fg,#ececec)}}";
 
-  /** What a reader sees when the data could not be loaded: a plain
-   * message and a retry button (the developer detail goes to the console). */
-  function showFailure(element, retry) {
+  /** What a reader sees when the timeline could not be shown: a plain
+   * message, and a retry button (data failures) or a link to the data
+   * (the developer detail goes to the console). */
+  function showFailure(element, retry, link) {
     var root = element.shadowRoot;
     if (!root) {
       try {
@@ -458,23 +507,114 @@
     box.setAttribute("role", "alert");
     var message = document.createElement("p");
     message.textContent = "The timeline could not be loaded.";
-    var button = document.createElement("button");
-    button.type = "button";
-    button.textContent = "Try again";
-    button.addEventListener("click", retry);
-    box.append(message, button);
+    box.append(message);
+    if (retry) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Try again";
+      button.addEventListener("click", retry);
+      box.append(button);
+    }
+    if (link) {
+      var p = document.createElement("p");
+      var a = document.createElement("a");
+      a.href = link;
+      a.textContent = "Open the timeline's data";
+      p.append(a);
+      box.append(p);
+    }
     root.replaceChildren(box);
   }
+
+  // ---- the placeholder: declarative hosts keep their final height -------
+  //
+  // Until the widget mounts, the host is given the widget's height (the
+  // `height` option) through the CSSOM, so nothing below it moves when the
+  // wasm arrives (CLS 0). Content it already has (a list) scrolls inside that
+  // box. The host's own inline values come back once the widget, which is
+  // exactly that tall, is in place, or when it cannot be.
+
+  var SPACE_PROPERTIES = ["display", "box-sizing", "min-height", "max-height", "overflow-y"];
+  var reserved = new WeakMap();
+
+  function declaredHeight(element) {
+    var height = declaredOptions(element).height;
+    return typeof height === "number" && isFinite(height) && height > 0 ? height : DEFAULT_HEIGHT;
+  }
+
+  /** Whether the host has something of its own for readers (not just a
+   * JSON data script). */
+  function hasOwnContent(element) {
+    return Array.from(element.childNodes).some(function (node) {
+      if (node.nodeType === 3) return node.nodeValue.trim() !== "";
+      return node.nodeType === 1 && !(node.localName === "script" || node.localName === "template");
+    });
+  }
+
+  function reserveSpace(element) {
+    if (reserved.has(element) || handles.has(element) || !element.isConnected) return;
+    var style = element.style;
+    if (!style) return;
+    var computed = getComputedStyle(element);
+    if (computed.display === "none" || computed.display === "contents") return;
+    var saved = SPACE_PROPERTIES.map(function (name) {
+      return [name, style.getPropertyValue(name), style.getPropertyPriority(name)];
+    });
+    reserved.set(element, saved);
+    var height = Math.round(declaredHeight(element)) + "px";
+    // An unknown element such as <news-timeline> is inline until its
+    // shadow stylesheet makes it a block.
+    if (computed.display === "inline") style.setProperty("display", "block");
+    style.setProperty("box-sizing", "content-box");
+    style.setProperty("min-height", height);
+    if (hasOwnContent(element)) {
+      style.setProperty("max-height", height);
+      style.setProperty("overflow-y", "auto");
+    }
+  }
+
+  function releaseSpace(element) {
+    var saved = reserved.get(element);
+    if (!saved) return;
+    reserved.delete(element);
+    saved.forEach(function (entry) {
+      if (entry[1]) element.style.setProperty(entry[0], entry[1], entry[2]);
+      else element.style.removeProperty(entry[0]);
+    });
+    if (!element.getAttribute("style")) element.removeAttribute("style");
+  }
+
+  // ---- mounting when near the viewport -----------------------------------
+
+  var started = new WeakSet();
+  /** Declarative hosts waiting to come near the viewport. */
+  var waiting = new Set();
 
   function mountDeclared(element) {
     if (started.has(element)) return;
     started.add(element);
+    waiting.delete(element);
     var options = declaredOptions(element);
-    Promise.all([load(), declaredData(element)])
-      .then(function (results) {
-        if (element.isConnected) mountText(results[0], element, results[1].text, results[1].csv, options);
+    var data = declaredData(element);
+    data.catch(function () {});
+    load()
+      .then(function (glue) {
+        return data.then(function (result) {
+          if (element.isConnected) mountText(glue, element, result.text, result.csv, options);
+          else started.delete(element);
+        });
       })
       .catch(function (error) {
+        releaseSpace(element);
+        if (error && error.newsTimelineLoad) {
+          // Reported once by load(); the page's own content (a list) stays,
+          // an empty host says so and links to its data.
+          if (!hasOwnContent(element)) {
+            var src = element.getAttribute("data-src") || (element.localName === "news-timeline" && element.getAttribute("src"));
+            showFailure(element, null, src ? new URL(src, document.baseURI).href : null);
+          }
+          return;
+        }
         console.error("news-timeline: " + error.message, element);
         if (!/^target: /.test(error.message)) {
           showFailure(element, function () {
@@ -494,10 +634,13 @@
         entries.forEach(function (entry) {
           if (entry.isIntersecting) {
             nearViewport.unobserve(entry.target);
-            mountDeclared(entry.target);
+            waiting.delete(entry.target);
+            // Unless a page script mounted it meanwhile.
+            if (!handles.has(entry.target)) mountDeclared(entry.target);
           }
         });
       },
+      // "Near": within one viewport height above or below.
       { rootMargin: "100% 0px" }
     );
 
@@ -507,20 +650,33 @@
     if (root.querySelectorAll) elements.push.apply(elements, root.querySelectorAll(SELECTOR));
     elements.forEach(function (element) {
       if (started.has(element) || handles.has(element)) return;
+      reserveSpace(element);
       var lazy = declaredOptions(element).loading !== "eager";
-      if (lazy && nearViewport) nearViewport.observe(element);
-      else mountDeclared(element);
+      if (lazy && nearViewport) {
+        waiting.add(element);
+        nearViewport.observe(element);
+      } else {
+        mountDeclared(element);
+      }
     });
   }
 
   var removalCheck = 0;
-  /** A host removed and not re-inserted before the task ends is destroyed. */
+  /** A host removed and not re-inserted before the task ends is destroyed;
+   * a waiting one is no longer watched (it is again if it comes back). */
   function scheduleRemovalCheck() {
     if (removalCheck) return;
     removalCheck = setTimeout(function () {
       removalCheck = 0;
       live.forEach(function (handle) {
         if (!handle._host.isConnected) handle.destroy();
+      });
+      waiting.forEach(function (element) {
+        if (!element.isConnected) {
+          waiting.delete(element);
+          nearViewport.unobserve(element);
+          releaseSpace(element);
+        }
       });
     }, 0);
   }
@@ -530,7 +686,7 @@
       record.addedNodes.forEach(function (node) {
         if (node.nodeType === 1) scan(node);
       });
-      if (record.removedNodes.length && live.size) scheduleRemovalCheck();
+      if (record.removedNodes.length && (live.size || waiting.size)) scheduleRemovalCheck();
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 
