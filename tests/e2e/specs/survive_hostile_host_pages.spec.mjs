@@ -1,0 +1,187 @@
+// A news page is a hostile place. The widget must look and work the same on
+//   hostile.html: a classic reset, `html {font-size: 62.5%}`, inherited
+//     text styles on body (italic, uppercase, letter-spacing, line-height,
+//     pre-line, justify…) and the aggressive global rules
+//     `* {box-sizing: content-box; font-size: 30px}`,
+//     `div {display: flex !important}`, `button {all: unset}`,
+//     `svg {width: 100%}`, plus an AMD `define` and an old jQuery `$`;
+//   rtl.html: a right-to-left page;
+//   transformed.html: a parent with `transform: scale(0.9)`;
+// as on clean.html (same frame, no hostile rules).
+//
+// Screenshots are compared pixel by pixel in node (pngjs): a pixel differs
+// when any channel differs by more than 32 of 255; the images match when
+// both have the same size and under 0.5% of their pixels differ.
+import { test, expect, eventTitles } from "../fixtures/timeline.mjs";
+import { PNG } from "pngjs";
+
+const CHANNEL_TOLERANCE = 32;
+const MAX_DIFFERING = 0.005;
+
+/** Share of differing pixels between two PNG buffers (1 if the sizes differ). */
+function pixelDiff(a, b) {
+  const x = PNG.sync.read(a);
+  const y = PNG.sync.read(b);
+  if (x.width !== y.width || x.height !== y.height) {
+    return { share: 1, size: [x.width, x.height, y.width, y.height] };
+  }
+  let differing = 0;
+  for (let i = 0; i < x.data.length; i += 4) {
+    if (
+      Math.abs(x.data[i] - y.data[i]) > CHANNEL_TOLERANCE ||
+      Math.abs(x.data[i + 1] - y.data[i + 1]) > CHANNEL_TOLERANCE ||
+      Math.abs(x.data[i + 2] - y.data[i + 2]) > CHANNEL_TOLERANCE ||
+      Math.abs(x.data[i + 3] - y.data[i + 3]) > CHANNEL_TOLERANCE
+    ) {
+      differing++;
+    }
+  }
+  return { share: differing / (x.width * x.height), size: [x.width, x.height] };
+}
+
+const IDS = ["carrier", "sanctions", "tankers", "drone", "seized", "talks"];
+
+async function whenMounted(page) {
+  await expect
+    .poll(() => page.evaluate(() => document.getElementById("tl").newsTimeline?.getVisibleEvents() ?? null), { message: "the widget is mounted" })
+    .toEqual(IDS);
+  await expect.poll(() => eventTitles(page, "#tl").then((t) => t.length), { message: "the widget renders events" }).toBeGreaterThan(0);
+  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Screenshot of the widget's host on `path` (optionally after `prepare` runs in the page). */
+async function widgetShot(page, path, prepare) {
+  await page.goto(path);
+  await whenMounted(page);
+  if (prepare) {
+    await page.evaluate(prepare);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  const box = await page.locator("#tl").boundingBox();
+  if (!box || box.width < 1 || box.height < 1) return { box, png: null };
+  return { box, png: await page.locator("#tl").screenshot({ animations: "disabled" }) };
+}
+
+async function compare(page, prepare) {
+  const clean = await widgetShot(page, "/test/clean.html", prepare);
+  const hostile = await widgetShot(page, "/test/hostile.html", prepare);
+  expect(clean.png, "the widget is visible on the clean page").not.toBeNull();
+  expect(hostile.box, "the widget keeps its size on the hostile page").toMatchObject({ width: clean.box.width, height: clean.box.height });
+  const diff = pixelDiff(clean.png, hostile.png);
+  test.info().annotations.push({ type: "pixel diff", description: `${(diff.share * 100).toFixed(3)}% of ${diff.size.join("×")} pixels differ` });
+  expect(diff.share, "share of differing pixels, hostile vs clean").toBeLessThan(MAX_DIFFERING);
+}
+
+test.describe("on a hostile news page", () => {
+  test.use({ viewport: { width: 900, height: 700 } });
+
+  // KNOWN FAILURE (expected to fail until src/ changes; remove test.fail
+  // then). Host rules reach the widget: the host is a flex item of a
+  // `display: flex` parent and the widget has no width of its own, so it
+  // collapses to 0px; inherited text styles (italic, uppercase,
+  // letter-spacing, …) flow through the shadow boundary; and `rem` sizes
+  // follow the page's `html {font-size: 62.5%}`. The CSS the next test
+  // applies fixes all three (see its comment).
+  test("looks the same as on a clean page", async ({ page }) => {
+    test.fail(true, "host CSS leaks into the widget until src/ui CSS is fixed (see the next test)");
+    await compare(page);
+  });
+
+  // The fix proposed for src/ui, applied here from outside to prove it:
+  //   timeline_view.css:
+  //     :host { display: block; contain: content; width: 100%; }
+  //     .nt-root { all: initial; display: block; width: 100%; min-width: 0; }
+  //   and every `Nrem` in src/ui/*.css as pixels (N × 16px), since rem
+  //   follows the page's root font size.
+  test("looks the same as on a clean page with the proposed src/ui CSS fix", async ({ page }) => {
+    await compare(page, () => {
+      const root = document.getElementById("tl").shadowRoot;
+      const [sheet] = root.adoptedStyleSheets;
+      const text = Array.from(sheet.cssRules, (rule) => rule.cssText)
+        .join("\n")
+        .replace(/(-?\d*\.?\d+)rem\b/g, (_, n) => `${Number(n) * 16}px`);
+      sheet.replaceSync(text);
+      const fix = new CSSStyleSheet();
+      fix.replaceSync(":host { width: 100%; } .nt-root { all: initial; display: block; width: 100%; min-width: 0; }");
+      root.adoptedStyleSheets = [sheet, fix];
+    });
+  });
+
+  test("mounts and works beside an AMD define and an old jQuery, leaving both alone", async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto("/test/hostile.html");
+    await whenMounted(page);
+    const state = await page.evaluate(() => ({
+      amdCalls: window.__hostileAmdCalls.length,
+      amd: typeof window.define === "function" && window.define.amd.jQuery === true,
+      jquery: window.$ === window.jQuery && window.$.fn.jquery,
+      version: window.NewsTimeline.version,
+    }));
+    expect(state).toEqual({ amdCalls: 0, amd: true, jquery: "1.4.2", version: "0.1.0" });
+    // The API works there (select opens the card, filter narrows).
+    await page.evaluate(() => document.getElementById("tl").newsTimeline.select("tankers"));
+    await expect(page.locator("#tl [role=dialog], #tl .nt-card").first()).toBeAttached();
+    await page.evaluate(() => document.getElementById("tl").newsTimeline.setFilter({ tags: ["shipping"] }));
+    await expect.poll(() => page.evaluate(() => document.getElementById("tl").newsTimeline.getVisibleEvents())).toEqual(["tankers", "seized"]);
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Clicks an event's label and expects its card and one `select`. */
+async function clickOpensCard(page, id) {
+  await page.evaluate(() => {
+    if (!window.__selects) {
+      document.getElementById("tl").addEventListener("newstimeline:select", (e) => window.__selects.push(e.detail.id));
+    }
+    window.__selects = [];
+  });
+  await page.locator(`#tl [data-event-id="${id}"]`).click();
+  await expect.poll(() => page.evaluate(() => window.__selects)).toEqual([id]);
+  await expect(page.locator("#tl .nt-card, #tl [role=dialog]").first()).toBeVisible();
+}
+
+test("on a right-to-left page it mounts, runs right to left in its text, and responds to clicks", async ({ page }) => {
+  await page.goto("/test/rtl.html");
+  await whenMounted(page);
+  const direction = await page.evaluate(() => getComputedStyle(document.getElementById("tl").shadowRoot.querySelector(".nt-timeline")).direction);
+  expect(direction).toBe("rtl");
+  await clickOpensCard(page, "drone");
+  const before = await page.evaluate(() => document.getElementById("tl").newsTimeline.getWindow());
+  await page.locator("#tl").getByRole("button", { name: /zoom in/i }).click();
+  await expect.poll(() => page.evaluate(() => document.getElementById("tl").newsTimeline.getWindow())).not.toEqual(before);
+});
+
+// KNOWN FAILURE (expected to fail until src/ changes; remove test.fail
+// then). The contract says time runs right to left on right-to-left pages;
+// the header and chips mirror, but the track still places events with
+// physical `left` offsets (track.rs, axis.rs, overview.rs, …), so time runs
+// left to right and the label bars sit at the wrong end of their labels.
+test("on a right-to-left page time runs right to left", async ({ page }) => {
+  test.fail(true, "the track is not mirrored in right-to-left pages yet (src/ui)");
+  await page.goto("/test/rtl.html");
+  await whenMounted(page);
+  const x = await page.evaluate(() =>
+    Object.fromEntries(
+      Array.from(document.getElementById("tl").shadowRoot.querySelectorAll("[data-event-id]"), (el) => [el.dataset.eventId, el.getBoundingClientRect().x]),
+    ),
+  );
+  expect(x.carrier, "the earliest event is right of the latest").toBeGreaterThan(x.talks);
+});
+
+test("inside a parent with transform: scale(0.9) it mounts at the scaled size and responds to clicks", async ({ page }) => {
+  await page.goto("/test/transformed.html");
+  await whenMounted(page);
+  const box = await page.locator("#tl").boundingBox();
+  expect(box.width).toBeCloseTo(720, 0);
+  expect(box.height).toBeCloseTo(324, 0);
+  await clickOpensCard(page, "seized");
+  await page.keyboard.press("Escape");
+  const before = await page.evaluate(() => document.getElementById("tl").newsTimeline.getWindow());
+  await page.locator("#tl").getByRole("button", { name: /zoom in/i }).click();
+  await expect.poll(() => page.evaluate(() => document.getElementById("tl").newsTimeline.getWindow())).not.toEqual(before);
+  // Back to all events; a click at the scaled position hits the right event.
+  await page.evaluate(() => document.getElementById("tl").newsTimeline.fit());
+  await clickOpensCard(page, "carrier");
+});
