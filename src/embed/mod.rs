@@ -51,6 +51,12 @@ pub fn mount(
     emit: Function,
 ) -> Result<u32, JsError> {
     let options = Options::read(options)?;
+    // A `dir` on the host or around it overrides the language's direction.
+    let dir = host
+        .closest("[dir]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("dir"));
     let parsed = if csv {
         parse_csv_document(data.as_deref().unwrap_or_default())
     } else {
@@ -99,6 +105,7 @@ pub fn mount(
                 problems
                 debug=options.debug
                 lang=options.lang
+                dir=dir
                 height=options.height
                 min_span_ms=options.min_span_ms
                 theme=options.theme

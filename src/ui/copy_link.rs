@@ -1,3 +1,4 @@
+use crate::ui::strings::use_text;
 use leptos::prelude::*;
 
 /// Copies a link that opens this event's card (`#event-<id>`), so a reader
@@ -7,6 +8,7 @@ pub fn CopyLink(
     /// The event the link opens.
     id: String,
 ) -> impl IntoView {
+    let s = use_text().s;
     let copied = RwSignal::new(false);
     let copy = move |_| {
         let Some(window) = web_sys::window() else {
@@ -28,10 +30,10 @@ pub fn CopyLink(
     view! {
         <p class="nt-card__share">
             <button type="button" class="nt-card__copy" on:click=copy>
-                "Copy link"
+                {s.copy_link}
             </button>
             <span class="nt-card__copied" role="status">
-                {move || copied.get().then_some("Link copied")}
+                {move || copied.get().then_some(s.link_copied)}
             </span>
         </p>
     }

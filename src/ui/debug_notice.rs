@@ -1,4 +1,5 @@
 use crate::core::model::Problem;
+use crate::ui::strings::use_text;
 use leptos::prelude::*;
 
 /// Lists validation problems inside the widget, for page developers who
@@ -9,15 +10,13 @@ pub fn DebugNotice(
     #[prop(into)]
     problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
+    let text = use_text();
     let count = move || problems.with(Vec::len);
     view! {
         <Show when=move || { count() > 0 }>
             <details class="nt-debug" role="note">
                 <summary class="nt-debug__summary">
-                    {move || match count() {
-                        1 => "1 data problem (debug)".to_owned(),
-                        n => format!("{n} data problems (debug)"),
-                    }}
+                    {move || text.problems(count())}
                 </summary>
                 <ul class="nt-debug__list">
                     {move || {

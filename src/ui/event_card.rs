@@ -1,6 +1,7 @@
 use crate::core::model::{safe_url, text_content, truncate_for_display, Event, Media};
 use crate::ui::intl::DateFormatter;
 use crate::ui::sanitize::sanitize;
+use crate::ui::strings::{use_text, Strings};
 use crate::ui::{CopyLink, Highlight};
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ pub fn EventCard(
     #[prop(into)]
     query: Signal<Option<String>>,
 ) -> impl IntoView {
+    let words = use_text().s;
     let close_button = NodeRef::<Button>::new();
     let text = NodeRef::<Div>::new();
     Effect::new(move |_| {
@@ -77,7 +79,7 @@ pub fn EventCard(
                 let name = s.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| href.clone());
                 Some(view! {
                     <p class="nt-card__source">
-                        "Source: "
+                        {words.source}
                         <a href=href rel="noopener noreferrer" target="_blank">{name}</a>
                     </p>
                 })
@@ -87,7 +89,7 @@ pub fn EventCard(
                     <button
                         type="button"
                         class="nt-card__close"
-                        aria-label="Close"
+                        aria-label=words.close
                         node_ref=close_button
                         on:click=move |_| on_close.run(())
                     >
@@ -97,18 +99,18 @@ pub fn EventCard(
                         <time datetime=event.start.to_string()>{date}</time>
                     </p>
                     <h3 class="nt-card__title" id="nt-card-title"><Highlight text=title query /></h3>
-                    {event.media.as_deref().and_then(media_view)}
+                    {event.media.as_deref().and_then(|m| media_view(m, words))}
                     <div class="nt-card__text" node_ref=text></div>
                     {source}
                     <CopyLink id=event.id.clone() />
-                    <nav class="nt-card__nav" aria-label="Other events">
+                    <nav class="nt-card__nav" aria-label=words.other_events>
                         <button
                             type="button"
                             class="nt-card__step"
                             disabled=move || previous.with(Option::is_none)
                             on:click=move |_| on_select.run(previous.get_untracked())
                         >
-                            "← Previous"
+                            {words.previous}
                         </button>
                         <button
                             type="button"
@@ -116,13 +118,13 @@ pub fn EventCard(
                             disabled=move || next.with(Option::is_none)
                             on:click=move |_| on_select.run(next.get_untracked())
                         >
-                            "Next →"
+                            {words.next}
                         </button>
                     </nav>
                     {(!event.tags.is_empty())
                         .then(|| {
                             view! {
-                                <ul class="nt-card__tags" aria-label="Tags">
+                                <ul class="nt-card__tags" aria-label=words.tags>
                                     {event.tags.iter().map(|t| view! { <li class="nt-card__tag">{t.clone()}</li> }).collect_view()}
                                 </ul>
                             }
@@ -135,7 +137,7 @@ pub fn EventCard(
 
 /// An image (lazy-loaded, with alt, caption and credit) or, for any other
 /// media, a link out.
-fn media_view(media: &Media) -> Option<impl IntoView> {
+fn media_view(media: &Media, words: &'static Strings) -> Option<impl IntoView> {
     // Caption and credit are limited HTML; their text is enough here.
     let caption = [media.caption.as_deref(), media.credit.as_deref()]
         .into_iter()
@@ -165,7 +167,7 @@ fn media_view(media: &Media) -> Option<impl IntoView> {
     } else {
         let href = safe_url(&media.url, false)?;
         let label = if caption.is_empty() {
-            "View the media".to_owned()
+            words.view_media.to_owned()
         } else {
             caption
         };

@@ -1,5 +1,5 @@
 use crate::core::filter::Filter;
-use crate::ui::intl::events_phrase;
+use crate::ui::strings::use_text;
 use leptos::prelude::*;
 use web_sys::Event as DomEvent;
 
@@ -25,6 +25,8 @@ pub fn FilterBar(
     /// Asks for new criteria.
     on_filter: Callback<Filter>,
 ) -> impl IntoView {
+    let text = use_text();
+    let s = text.s;
     let toggle = move |tag: String| {
         let mut next = filter.get_untracked();
         if let Some(at) = next.tags.iter().position(|t| *t == tag) {
@@ -52,9 +54,9 @@ pub fn FilterBar(
     let status = move || {
         let (shown, all) = counts.get();
         if filter.with(Filter::is_empty) {
-            events_phrase(all)
+            text.events(all)
         } else {
-            format!("{shown} of {all} events")
+            text.shown_of(shown, all)
         }
     };
     view! {
@@ -62,13 +64,13 @@ pub fn FilterBar(
             <input
                 type="search"
                 class="nt-filters__search"
-                placeholder="Search events"
-                aria-label="Search events"
+                placeholder=s.search
+                aria-label=s.search
                 prop:value=move || filter.with(|f| f.query.clone().unwrap_or_default())
                 on:input=on_input
             />
             <Show when=move || tags.with(|t| !t.is_empty())>
-                <ul class="nt-filters__chips" aria-label="Filter by tag">
+                <ul class="nt-filters__chips" aria-label=s.filter_by_tag>
                     {move || {
                         tags.get()
                             .into_iter()
@@ -85,7 +87,7 @@ pub fn FilterBar(
                                             on:click=move |_| toggle(clicked.clone())
                                         >
                                             {tag}
-                                            <span class="nt-chip__count">{count}</span>
+                                            <span class="nt-chip__count">{text.number(count)}</span>
                                         </button>
                                     </li>
                                 }
@@ -97,13 +99,13 @@ pub fn FilterBar(
             <Show when=move || ranked.get()>
                 <select
                     class="nt-filters__importance"
-                    aria-label="Importance"
+                    aria-label=s.importance
                     prop:value=importance
                     on:change=on_importance
                 >
-                    <option value="1">"All events"</option>
-                    <option value="2">"Important events"</option>
-                    <option value="3">"Key events only"</option>
+                    <option value="1">{s.all_events}</option>
+                    <option value="2">{s.important_events}</option>
+                    <option value="3">{s.key_events}</option>
                 </select>
             </Show>
             <p class="nt-filters__status" role="status" aria-live="polite">{status}</p>

@@ -18,6 +18,7 @@ pub mod intl;
 pub mod motion;
 pub mod overview;
 pub mod sanitize;
+pub mod strings;
 pub mod timeline_view;
 pub mod track;
 pub mod use_element_size;

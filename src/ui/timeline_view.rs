@@ -6,6 +6,7 @@ use crate::core::window::Window;
 use crate::ui::color_scheme::{use_dark, Theme};
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
+use crate::ui::strings::{is_rtl, provide_text};
 use crate::ui::track::{focus_event_later, ZOOM_STEP};
 use crate::ui::{arc_changed, DebugNotice, EventCard, FilterBar, Overview, Track, ZoomControls};
 use leptos::html::Section;
@@ -43,8 +44,14 @@ pub fn TimelineView(
     problems: Signal<Vec<Problem>>,
     /// Whether page developers asked to see validation problems.
     debug: bool,
-    /// The BCP 47 language dates are written in.
+    /// The BCP 47 language of dates, numbers and the widget's own words.
     lang: String,
+    /// The writing direction the host page asks for ("ltr" or "rtl", the
+    /// `dir` attribute on the host or its nearest ancestor with one); by
+    /// default the language's (right to left for Arabic, Hebrew, Persian,
+    /// Urdu…).
+    #[prop(default = None)]
+    dir: Option<String>,
     /// The widget's height in CSS pixels; the width follows the host.
     height: f64,
     /// The narrowest window reader zooming allows, in milliseconds.
@@ -94,6 +101,10 @@ pub fn TimelineView(
         )
     });
     let formatter = StoredValue::new_local(DateFormatter::new(&lang));
+    let text = provide_text(&lang);
+    let dir = dir
+        .filter(|d| d == "ltr" || d == "rtl")
+        .unwrap_or_else(|| if is_rtl(&lang) { "rtl" } else { "ltr" }.to_owned());
     let root = NodeRef::<Section>::new();
     let heading = Memo::new(move |_| {
         title
@@ -139,7 +150,9 @@ pub fn TimelineView(
             class="nt-timeline"
             class:nt-timeline--dark=dark
             node_ref=root
-            aria-label=move || heading.get().unwrap_or_else(|| "Timeline".to_owned())
+            lang=lang
+            dir=dir
+            aria-label=move || heading.get().unwrap_or_else(|| text.s.timeline.to_owned())
             style:height=format!("{}px", height.round() as i64)
         >
             <header class="nt-timeline__header">
@@ -156,16 +169,16 @@ pub fn TimelineView(
                 <p class="nt-timeline__empty">
                     {move || {
                         if all.with(|t| t.events.is_empty()) {
-                            "No events to show.".into_any()
+                            text.s.no_events.into_any()
                         } else {
                             view! {
-                                "No events match."
+                                {text.s.no_match}
                                 <button
                                     type="button"
                                     class="nt-timeline__reset"
                                     on:click=move |_| on_filter.run(Filter::default())
                                 >
-                                    "Show all events"
+                                    {text.s.show_all_events}
                                 </button>
                             }
                                 .into_any()

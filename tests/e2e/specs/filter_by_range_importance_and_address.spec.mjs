@@ -130,23 +130,24 @@ test("every filter and their combination on 10,000 events", async ({ page }) => 
         )
         .map((e) => e.id);
   });
-  const count = () => page.locator("#tl [role=status]").textContent();
+  const count = () => page.locator("#tl .nt-filters__status").textContent();
   const expected = (f) => page.evaluate((f) => window.__expected(f).length, f);
-  await expect(page.locator("#tl [role=status]")).toHaveText("10000 events");
+  const en = (n) => n.toLocaleString("en");
+  await expect(page.locator("#tl .nt-filters__status")).toHaveText("10,000 events");
 
   await page.locator("#tl").getByRole("searchbox", { name: "Search events" }).fill("tanker");
-  await expect.poll(count).toBe(`${await expected({ query: "tanker" })} of 10000 events`);
+  await expect.poll(count).toBe(`${en(await expected({ query: "tanker" }))} of 10,000 events`);
   await page.locator("#tl .nt-chip", { hasText: "shipping" }).click();
-  await expect.poll(count).toBe(`${await expected({ query: "tanker", tags: ["shipping"] })} of 10000 events`);
+  await expect.poll(count).toBe(`${en(await expected({ query: "tanker", tags: ["shipping"] }))} of 10,000 events`);
   await page.locator("#tl").getByRole("combobox", { name: "Importance" }).selectOption("2");
   const combined = { query: "tanker", tags: ["shipping"], minImportance: 2 };
-  await expect.poll(count).toBe(`${await expected(combined)} of 10000 events`);
+  await expect.poll(count).toBe(`${en(await expected(combined))} of 10,000 events`);
   // A date range through the API: March 2019, whole month.
   expect(await call(page, "#tl", "setFilter", { ...combined, from: "2019-03", to: "2019-03" })).toMatchObject({ ok: true });
   const march = { ...combined, from: "2019-03-01T00:00:00.000Z", to: "2019-04-01T00:00:00.000Z" };
   const marchCount = await expected(march);
   expect(marchCount).toBeGreaterThan(5);
-  await expect.poll(count).toBe(`${marchCount} of 10000 events`);
+  await expect.poll(count).toBe(`${en(marchCount)} of 10,000 events`);
   await call(page, "#tl", "fit");
   const visible = (await call(page, "#tl", "getVisibleEvents")).value;
   expect(visible).toEqual(await page.evaluate((f) => window.__expected(f), march));
@@ -154,5 +155,5 @@ test("every filter and their combination on 10,000 events", async ({ page }) => 
   expect(await page.evaluate(() => document.querySelector("#tl").shadowRoot.querySelectorAll("*").length)).toBeLessThan(3000);
   // One click resets.
   expect(await call(page, "#tl", "setFilter", {})).toMatchObject({ ok: true });
-  await expect.poll(count).toBe("10000 events");
+  await expect.poll(count).toBe("10,000 events");
 });
