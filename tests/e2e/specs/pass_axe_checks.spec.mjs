@@ -1,0 +1,72 @@
+// Accessibility: axe-core (pinned in package.json; it reaches into open
+// shadow roots) finds no WCAG 2.0/2.1/2.2 A and AA violation on the demo
+// article, in light and dark, as loaded, with an event's card open and with
+// a filter applied (tag chip + search, so search marks are checked too).
+//
+// axe is injected from node_modules with addScriptTag({ path }); the demo
+// page's strict CSP forbids inline scripts, so this spec's pages bypass it
+// (load_without_violations.spec.mjs proves the page works under it).
+import { createRequire } from "node:module";
+import { test, expect, events, frames, scrollIntoView } from "../fixtures/timeline.mjs";
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
+const HOST = "#war-footing";
+
+test.use({ bypassCSP: true });
+
+/** axe's violations on the whole page, each with the nodes it names. */
+async function violations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: "tag", values: tags },
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.flat().join(" >> "), summary: n.failureSummary })),
+    }));
+  }, TAGS);
+}
+
+/** The demo widget, mounted (it mounts lazily, when scrolled near). */
+async function openDemo(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  await page.goto("/index.html");
+  await scrollIntoView(page, HOST);
+  await expect(events(page, HOST)).toHaveCount(14);
+  const dark = await page.locator(`${HOST} .nt-timeline`).evaluate((el) => el.classList.contains("nt-timeline--dark"));
+  expect(dark, `the widget follows prefers-color-scheme: ${colorScheme}`).toBe(colorScheme === "dark");
+  await frames(page);
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test.describe(`${colorScheme} theme`, () => {
+    test("the demo page as loaded has no violation", async ({ page }) => {
+      await openDemo(page, colorScheme);
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test("with an event's card open, no violation", async ({ page }) => {
+      await openDemo(page, colorScheme);
+      await page.locator(`${HOST} [data-event-id='june-13-tankers'] button`).click();
+      await expect(page.locator(`${HOST} .nt-card`)).toBeVisible();
+      await frames(page);
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test("with a filter applied, no violation", async ({ page }) => {
+      await openDemo(page, colorScheme);
+      const host = page.locator(HOST);
+      await host.locator(".nt-chip", { hasText: "shipping" }).click();
+      await host.getByRole("searchbox").fill("tanker");
+      await expect(host.locator("[data-event-id]")).toHaveCount(2);
+      await expect(host.locator(".nt-mark").first()).toBeVisible();
+      await frames(page);
+      expect(await violations(page)).toEqual([]);
+    });
+  });
+}
