@@ -1,17 +1,27 @@
 // Accessibility: axe-core (pinned in package.json; it reaches into open
 // shadow roots) finds no WCAG 2.0/2.1/2.2 A and AA violation on the demo
 // article, in light and dark, as loaded, with an event's card open and with
-// a filter applied (tag chip + search, so search marks are checked too).
+// a filter applied (tag chip + search, so search marks are checked too);
+// and an Arabic widget (right to left) with its card open.
 //
 // axe is injected from node_modules with addScriptTag({ path }); the demo
 // page's strict CSP forbids inline scripts, so this spec's pages bypass it
 // (load_without_violations.spec.mjs proves the page works under it).
 import { createRequire } from "node:module";
-import { test, expect, events, frames, scrollIntoView } from "../fixtures/timeline.mjs";
+import { test, expect, events, frames, mount, scrollIntoView } from "../fixtures/timeline.mjs";
 
 const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
 const HOST = "#war-footing";
+
+const ARABIC = {
+  title: "توترات في الخليج",
+  events: [
+    { id: "carrier", start: "2019-05-05", title: "نشر حاملة طائرات", tags: ["عسكري"] },
+    { id: "drone", start: "2019-06-20", title: "إسقاط طائرة مسيّرة", tags: ["عسكري"], text: "<p>أعلنت إيران إسقاط طائرة مسيّرة.</p>" },
+    { id: "spies", start: "2019-07-22", title: "اعتقال جواسيس", tags: ["دبلوماسية"], importance: 3 },
+  ],
+};
 
 test.use({ bypassCSP: true });
 
@@ -65,6 +75,18 @@ for (const colorScheme of ["light", "dark"]) {
       await host.getByRole("searchbox").fill("tanker");
       await expect(host.locator("[data-event-id]")).toHaveCount(2);
       await expect(host.locator(".nt-mark").first()).toBeVisible();
+      await frames(page);
+      expect(await violations(page)).toEqual([]);
+    });
+
+    test("an Arabic widget, right to left, with its card open: no violation", async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto("/test/single.html");
+      await page.evaluate(() => (document.documentElement.lang = "ar"));
+      expect(await mount(page, "#tl", ARABIC)).toEqual({ ok: true });
+      await expect(page.locator("#tl .nt-timeline")).toHaveAttribute("dir", "rtl");
+      await page.locator("#tl [data-event-id='drone'] button").click();
+      await expect(page.locator("#tl .nt-card")).toBeVisible();
       await frames(page);
       expect(await violations(page)).toEqual([]);
     });
