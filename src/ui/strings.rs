@@ -336,7 +336,7 @@ pub static FR: Strings = Strings {
     show_all: "Tout afficher",
     show_all_events: "Afficher tous les événements",
     zoom_hint: "Ctrl + molette pour zoomer",
-    search: "Rechercher des événements",
+    search: "Chercher un événement",
     filter_by_tag: "Filtrer par mot-clé",
     importance: "Importance",
     all_events: "Tous les événements",
