@@ -20,25 +20,27 @@ pub fn Axis(
     let label = move |tick: &Tick| {
         formatter.with_value(|f: &DateFormatter| f.format_tick(&tick.label, tick.major))
     };
+    // Keyed by instant and label: panning keeps each tick's element and its label
+    // (formatted once, through Intl) and only moves it.
+    let x_of = move |ms: f64| scale.with(|s| s.map_or(0.0, |s| s.x_of(ms)));
     view! {
         <div class="nt-axis" aria-hidden="true">
-            {move || {
-                let Some(scale) = scale.get() else {
-                    return Vec::new();
-                };
-                ticks
-                    .get()
-                    .into_iter()
-                    .map(|tick| {
-                        let x = format!("{}px", scale.x_of(tick.ms).round() as i64);
-                        view! {
-                            <span class="nt-axis__tick" class:nt-axis__tick--major=tick.major style:left=x>
-                                <span class="nt-axis__label">{label(&tick)}</span>
-                            </span>
-                        }
-                    })
-                    .collect::<Vec<_>>()
-            }}
+            <For
+                each=move || ticks.get()
+                key=|tick| (tick.ms.to_bits(), tick.major, tick.label.to_string())
+                children=move |tick| {
+                    let ms = tick.ms;
+                    view! {
+                        <span
+                            class="nt-axis__tick"
+                            class:nt-axis__tick--major=tick.major
+                            style:transform=move || format!("translateX({}px)", x_of(ms).round() as i64)
+                        >
+                            <span class="nt-axis__label">{label(&tick)}</span>
+                        </span>
+                    }
+                }
+            />
         </div>
     }
 }

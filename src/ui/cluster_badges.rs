@@ -1,4 +1,5 @@
 use crate::core::layout::Cluster;
+use crate::ui::strings::use_text;
 use leptos::prelude::*;
 
 /// "+N" badges on the axis for events that got no label where the track
@@ -15,44 +16,37 @@ pub fn ClusterBadges(
     /// Asks to zoom in on a cluster.
     on_expand: Callback<Cluster>,
 ) -> impl IntoView {
+    let text = use_text();
     view! {
         <div class="nt-clusters" style:bottom=format!("{}px", bottom.round() as i64)>
-            {move || {
-                clusters
-                    .get()
-                    .into_iter()
-                    .map(|cluster| {
-                        let label = if cluster.count == 1 {
-                            "1 more event: zoom in".to_owned()
-                        } else {
-                            format!("{} more events: zoom in", cluster.count)
-                        };
-                        view! {
-                            <button
-                                type="button"
-                                class="nt-cluster"
-                                tabindex="-1"
-                                aria-label=label.clone()
-                                title=label
-                                style:left=format!("{}px", cluster.x.round() as i64)
-                                on:click=move |_| on_expand.run(cluster)
-                            >
-                                "+"
-                                {compact(cluster.count)}
-                            </button>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <For
+                each=move || clusters.get()
+                key=|cluster| (cluster.first_ms.to_bits(), cluster.last_ms.to_bits(), cluster.count)
+                children=move |cluster| {
+                    // Panning keeps a badge (same events) and only moves it.
+                    let x = move || {
+                        clusters.with(|all| {
+                            all.iter()
+                                .find(|c| c.first_ms == cluster.first_ms && c.count == cluster.count)
+                                .map_or(cluster.x, |c| c.x)
+                        })
+                    };
+                    let label = text.more_events(cluster.count);
+                    view! {
+                        <button
+                            type="button"
+                            class="nt-cluster"
+                            tabindex="-1"
+                            aria-label=label.clone()
+                            title=label
+                            style:transform=move || format!("translateX({}px) translateX(-50%)", x().round() as i64)
+                            on:click=move |_| on_expand.run(cluster)
+                        >
+                            {text.badge(cluster.count)}
+                        </button>
+                    }
+                }
+            />
         </div>
-    }
-}
-
-/// A count short enough for a badge: 999, 1.2k, 37k.
-fn compact(count: usize) -> String {
-    match count {
-        0..=999 => count.to_string(),
-        1_000..=9_999 => format!("{}.{}k", count / 1000, count % 1000 / 100),
-        _ => format!("{}k", count / 1000),
     }
 }

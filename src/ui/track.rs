@@ -8,8 +8,9 @@ use crate::core::window::Window;
 use crate::ui::axis::Axis;
 use crate::ui::cluster_badges::ClusterBadges;
 use crate::ui::era_bands::EraBands;
-use crate::ui::intl::{events_phrase, DateFormatter};
+use crate::ui::intl::DateFormatter;
 use crate::ui::motion::{Motion, GLIDE_MIN};
+use crate::ui::strings::use_text;
 use crate::ui::use_element_size::use_element_size;
 use crate::ui::Highlight;
 use leptos::html::Div;
@@ -86,6 +87,7 @@ pub fn Track(
     #[prop(into)]
     query: Signal<Option<String>>,
 ) -> impl IntoView {
+    let text = use_text();
     let track = NodeRef::<Div>::new();
     let size = use_element_size(track);
     let width = size.width;
@@ -420,16 +422,18 @@ pub fn Track(
         if let Some(old) = settled.try_update_value(Option::take).flatten() {
             old.clear();
         }
-        let text = formatter.with_value(|f| {
-            let day = |ms: f64| PartialDate::from_ms(ms, Precision::Day).map(|d| f.format(&d));
-            match (day(current.start()), day(current.end() - 1.0)) {
-                (Some(from), Some(to)) => format!("{from} – {to}: {}", events_phrase(count)),
-                _ => events_phrase(count),
-            }
-        });
+        // Formatted once the window rests, not on every frame of a drag.
         let handle = set_timeout_with_handle(
             move || {
-                announcement.try_set(text);
+                let said = formatter.with_value(|f| {
+                    let day =
+                        |ms: f64| PartialDate::from_ms(ms, Precision::Day).map(|d| f.format(&d));
+                    match (day(current.start()), day(current.end() - 1.0)) {
+                        (Some(from), Some(to)) => format!("{from} – {to}: {}", text.events(count)),
+                        _ => text.events(count),
+                    }
+                });
+                announcement.try_set(said);
             },
             std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
         )
@@ -465,7 +469,11 @@ pub fn Track(
                         // <time> already gives screen readers.
                         let untitled = title.is_empty();
                         let shown = if untitled { label.clone() } else { title };
-                        let slot = move || slot_of(index);
+                        // One memo per row: the row's closures subscribe to it,
+                        // not all ~1,400 of them to the layout (whose
+                        // subscriber list is an IndexMap: O(n) per change).
+                        let row_slot = Memo::new(move |_| slot_of(index));
+                        let slot = move || row_slot.get();
                         let tab_id = id.clone();
                         let click_id = id.clone();
                         let selected_id = id.clone();
@@ -477,8 +485,15 @@ pub fn Track(
                                 data-event-id=id
                                 aria-posinset=index + 1
                                 aria-setsize=move || timeline.with(|t| t.events.len())
-                                style:left=move || px(slot().map_or(0.0, |s| s.label_x))
-                                style:bottom=move || px(AXIS_PX + 6.0 + slot().map_or(0.0, |s| f64::from(s.row) * ROW_PX))
+                                style:transform=move || {
+                                    slot().map_or(String::new(), |s| {
+                                        format!(
+                                            "translate({}px,{}px)",
+                                            s.label_x.round() as i64,
+                                            -(f64::from(s.row) * ROW_PX) as i64,
+                                        )
+                                    })
+                                }
                                 style:width=move || px(slot().map_or(0.0, |s| s.label_width.max(s.bar_width)))
                             >
                                 <span
@@ -530,7 +545,7 @@ pub fn Track(
             <Axis ticks=tick_list scale formatter />
             <p class="nt-track__announcement" role="status" aria-live="polite">{announcement}</p>
             <p class="nt-hint" class:nt-hint--visible=move || hint.get() aria-hidden="true">
-                "Ctrl + scroll to zoom"
+                {text.s.zoom_hint}
             </p>
         </div>
     }
