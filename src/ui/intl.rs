@@ -219,13 +219,3 @@ fn options(precision: Precision, bce: bool, style: Style) -> Object {
     }
     opts
 }
-
-/// "1 event", "12 events", in English only: components use
-/// [`crate::ui::strings::Text::events`], in the reader's language.
-/// Kept until the track's change to that lands.
-pub fn events_phrase(count: usize) -> String {
-    match count {
-        1 => "1 event".to_owned(),
-        n => format!("{n} events"),
-    }
-}
