@@ -23,7 +23,7 @@ test("typing in the search box narrows the events and announces the count", asyn
   expect(await listen(page, "#tl", "filterchange", "changes")).toMatchObject({ ok: true });
   await page.locator("#tl").getByRole("searchbox", { name: "Search events" }).fill("oman");
   await expect.poll(() => eventIds(page, "#tl")).toEqual(["tankers"]);
-  await expect(page.locator("#tl [role=status]")).toHaveText("1 of 4 events");
+  await expect(page.locator("#tl .nt-filters__status")).toHaveText("1 of 4 events");
   const changes = await logged(page, "changes");
   expect(changes.at(-1)).toEqual({ filter: { query: "oman", tags: null, from: null, to: null, minImportance: null }, count: 1 });
 });
