@@ -325,8 +325,9 @@ pub fn Track(
             press.set_value(None);
             let [(t0, x0), _] = p.trail;
             let (t1, x1) = (ev.time_stamp(), f64::from(ev.client_x()));
-            // A pointer held still before release does not glide.
-            if p.dragged && ev.type_() == "pointerup" && t1 - p.trail[1].0 < 60.0 && t1 > t0 {
+            // A pointer held still before release does not glide (120 ms:
+            // a busy page delivers the last move late).
+            if p.dragged && ev.type_() == "pointerup" && t1 - p.trail[1].0 < 120.0 && t1 > t0 {
                 let velocity = (x1 - x0) / (t1 - t0);
                 if velocity.abs() >= GLIDE_MIN {
                     let w = width.get_untracked();
