@@ -98,20 +98,29 @@ impl Filter {
 }
 
 /// The timeline as filtered: the passing events (in time order) with the
-/// original title and eras, so the view and `fit` work on what is shown.
-pub fn filtered_timeline(timeline: &Timeline, filter: &Filter, index: &SearchIndex) -> Timeline {
+/// original title and eras, so the view and `fit` work on what is shown;
+/// `None` when every event passes, so callers keep the data itself instead
+/// of copying 100,000 events (a one-letter search often matches them all).
+pub fn filtered_timeline(
+    timeline: &Timeline,
+    filter: &Filter,
+    index: &SearchIndex,
+) -> Option<Timeline> {
     if filter.is_empty() {
-        return timeline.clone();
+        return None;
     }
-    Timeline {
+    let kept = filter.apply(timeline, index);
+    if kept.len() == timeline.events.len() {
+        return None;
+    }
+    Some(Timeline {
         title: timeline.title.clone(),
-        events: filter
-            .apply(timeline, index)
+        events: kept
             .into_iter()
             .filter_map(|i| timeline.events.get(i).cloned())
             .collect(),
         eras: timeline.eras.clone(),
-    }
+    })
 }
 
 /// Every event's searchable text, folded, in one string: a query is one
@@ -316,6 +325,34 @@ pub fn highlight_segments<'a>(text: &'a str, folded_query: &str) -> Vec<(&'a str
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
+    #[test]
+    fn a_filter_that_keeps_everything_copies_nothing() {
+        let t = crate::core::parse::parse_document(
+            r#"{"title": "T", "events": [{"start": "2019-01-01", "title": "tanker a"},
+                {"start": "2019-01-02", "title": "tanker b"}, {"start": "2019-01-03", "title": "drone"}]}"#,
+        )
+        .unwrap()
+        .timeline;
+        let index = SearchIndex::new(&t);
+        let query = |q: &str| Filter {
+            query: Some(q.into()),
+            ..Filter::default()
+        };
+        assert_eq!(filtered_timeline(&t, &Filter::default(), &index), None);
+        assert_eq!(
+            filtered_timeline(&t, &query("r"), &index),
+            None,
+            "all three contain an r"
+        );
+        let tankers = filtered_timeline(&t, &query("tanker"), &index).unwrap();
+        assert_eq!(tankers.events.len(), 2);
+        assert_eq!(tankers.title.as_deref(), Some("T"));
+        assert_eq!(
+            filtered_timeline(&t, &query("zz"), &index).map(|s| s.events.len()),
+            Some(0)
+        );
+    }
+
     #[test]
     fn one_search_over_all_texts_finds_each_event_once_and_never_across_two() {
         let t = crate::core::parse::parse_document(

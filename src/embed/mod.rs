@@ -306,9 +306,13 @@ fn with_shown<R>(controls: &Controls, f: impl FnOnce(&Timeline) -> R) -> R {
         if filter.is_empty() {
             f(t)
         } else {
-            controls
+            match controls
                 .search
-                .with_untracked(|search| f(&filtered_timeline(t, &filter, search)))
+                .with_untracked(|search| filtered_timeline(t, &filter, search))
+            {
+                Some(shown) => f(&shown),
+                None => f(t),
+            }
         }
     })
 }

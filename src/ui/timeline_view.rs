@@ -74,7 +74,8 @@ pub fn TimelineView(
             if filter.with(Filter::is_empty) {
                 return all.get();
             }
-            Arc::new(all.with(|t| filter.with(|f| search.with(|s| filtered_timeline(t, f, s)))))
+            all.with(|t| filter.with(|f| search.with(|s| filtered_timeline(t, f, s))))
+                .map_or_else(|| all.get(), Arc::new)
         },
         arc_changed,
     );
