@@ -9,6 +9,21 @@ import { fileURLToPath } from "node:url";
 const port = Number(process.env.E2E_PORT || 8091);
 const baseURL = `http://127.0.0.1:${port}`;
 
+/** The system Chromium, never a downloaded one; specs that need more flags
+ * extend these. */
+export const LAUNCH_OPTIONS = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
 export default defineConfig({
   testDir: "specs",
   testMatch: "**/*.spec.mjs",
@@ -22,18 +37,7 @@ export default defineConfig({
     // Window changes land at once, so a spec can read them right after an
     // action; the motion specs opt back in to animations.
     reducedMotion: "reduce",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: LAUNCH_OPTIONS,
   },
   webServer: {
     command: "node server.mjs",

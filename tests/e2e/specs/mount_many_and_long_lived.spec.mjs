@@ -10,6 +10,7 @@
 // Observers and timers: counted by wrapping their constructors' methods in
 // an init script (the wasm glue calls the globals at run time).
 import { test, expect, eventTitles, numberedEvents, watchPage, expectClean } from "../fixtures/timeline.mjs";
+import { LAUNCH_OPTIONS } from "../playwright.config.mjs";
 
 const HEAP_BUDGET = 5 * 1024 * 1024;
 const CYCLES = 200;
@@ -130,19 +131,7 @@ function withIds(data) {
 // The config's launch options, plus exact heap figures (for the whole file:
 // launch options cannot differ within a worker).
 test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--enable-precise-memory-info",
-    ],
-  },
+  launchOptions: { ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, "--enable-precise-memory-info"] },
 });
 
 test.describe("long-lived", () => {
