@@ -42,7 +42,7 @@ pub fn ClusterBadges(
                             style:transform=move || format!("translateX({}px) translateX(-50%)", x().round() as i64)
                             on:click=move |_| on_expand.run(cluster)
                         >
-                            {text.badge(cluster.count)}
+                            <span class="nt-cluster__count">{text.badge(cluster.count)}</span>
                         </button>
                     }
                 }

@@ -106,7 +106,7 @@ pub fn EventCard(
                     <nav class="nt-card__nav" aria-label=words.other_events>
                         <button
                             type="button"
-                            class="nt-card__step"
+                            class="nt-card__step nt-card__step--previous"
                             disabled=move || previous.with(Option::is_none)
                             on:click=move |_| on_select.run(previous.get_untracked())
                         >
@@ -114,7 +114,7 @@ pub fn EventCard(
                         </button>
                         <button
                             type="button"
-                            class="nt-card__step"
+                            class="nt-card__step nt-card__step--next"
                             disabled=move || next.with(Option::is_none)
                             on:click=move |_| on_select.run(next.get_untracked())
                         >

@@ -52,7 +52,21 @@ pub fn Overview(
     on_filter: Callback<Filter>,
     /// Dates in the reader's language, for the handles' values.
     formatter: StoredValue<DateFormatter, LocalStorage>,
+    /// Right to left: the strip is drawn mirrored (later dates on the
+    /// left), and pointer positions and arrow keys are read that way.
+    #[prop(optional)]
+    rtl: bool,
 ) -> impl IntoView {
+    // A pointer's x on the strip, counted from where time begins.
+    let strip_x = move |el: &web_sys::HtmlDivElement, client_x: i32| {
+        let rect = el.get_bounding_client_rect();
+        if rtl {
+            rect.right() - f64::from(client_x)
+        } else {
+            f64::from(client_x) - rect.left()
+        }
+    };
+    let toward_later = if rtl { -1.0 } else { 1.0 };
     let s = use_text().s;
     let strip = NodeRef::<Div>::new();
     let width = use_element_size(strip).width;
@@ -119,7 +133,14 @@ pub fn Overview(
         let on_key = move |ev: KeyboardEvent| {
             let w = width.get_untracked();
             let x = handle_x(end);
-            let to = match ev.key().as_str() {
+            let key = ev.key();
+            // Arrows move the handle the way they point on screen.
+            let key = match key.as_str() {
+                "ArrowLeft" if rtl => "ArrowRight",
+                "ArrowRight" if rtl => "ArrowLeft",
+                other => other,
+            };
+            let to = match key {
                 "ArrowLeft" | "ArrowDown" => x - w / 100.0,
                 "ArrowRight" | "ArrowUp" => x + w / 100.0,
                 "PageDown" => x - w / 10.0,
@@ -167,10 +188,7 @@ pub fn Overview(
         };
         if pointer == ev.pointer_id() {
             if let Some(el) = strip.get_untracked() {
-                set_end(
-                    end,
-                    f64::from(ev.client_x()) - el.get_bounding_client_rect().left(),
-                );
+                set_end(end, strip_x(&el, ev.client_x()));
             }
         }
     };
@@ -189,7 +207,7 @@ pub fn Overview(
         let Some(el) = strip.get_untracked() else {
             return;
         };
-        let x = f64::from(ev.client_x()) - el.get_bounding_client_rect().left();
+        let x = strip_x(&el, ev.client_x());
         let (left, right) = rectangle.get_untracked();
         let mut current = window.get_untracked();
         if x < left || x > right {
@@ -212,7 +230,7 @@ pub fn Overview(
         if pointer != ev.pointer_id() {
             return;
         }
-        let shift = (f64::from(ev.client_x()) - x) * ms_per_px();
+        let shift = toward_later * (f64::from(ev.client_x()) - x) * ms_per_px();
         if let Some(moved) = Window::new(from.start() + shift, from.end() + shift) {
             on_window.run(moved);
         }
@@ -234,6 +252,7 @@ pub fn Overview(
     view! {
         <div
             class="nt-overview"
+            class:nt-overview--rtl=rtl
             node_ref=strip
             role="group"
             aria-label=s.date_range

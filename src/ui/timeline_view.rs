@@ -106,6 +106,7 @@ pub fn TimelineView(
     let dir = dir
         .filter(|d| d == "ltr" || d == "rtl")
         .unwrap_or_else(|| if is_rtl(&lang) { "rtl" } else { "ltr" }.to_owned());
+    let rtl = dir == "rtl";
     let root = NodeRef::<Section>::new();
     let heading = Memo::new(move |_| {
         title
@@ -199,8 +200,9 @@ pub fn TimelineView(
                 on_fit=fit
                 motion
                 query
+                rtl
             />
-            <Overview index=time_index extent window on_window motion filter on_filter formatter />
+            <Overview index=time_index extent window on_window motion filter on_filter formatter rtl />
             <EventCard
                 event=open_event
                 formatter

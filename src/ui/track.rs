@@ -86,7 +86,13 @@ pub fn Track(
     /// The folded search query, marked in the labels.
     #[prop(into)]
     query: Signal<Option<String>>,
+    /// Right to left: time runs from right to left (the layout is drawn
+    /// mirrored), and pointer directions and keys follow what is seen.
+    #[prop(optional)]
+    rtl: bool,
 ) -> impl IntoView {
+    // Screen px to time direction: +1 when later is to the right.
+    let toward_later = if rtl { -1.0 } else { 1.0 };
     let text = use_text();
     let track = NodeRef::<Div>::new();
     let size = use_element_size(track);
@@ -204,7 +210,12 @@ pub fn Track(
             .map(|el| {
                 let rect = el.get_bounding_client_rect();
                 if rect.width() > 0.0 {
-                    (client_x - rect.left()) / rect.width()
+                    let from_left = (client_x - rect.left()) / rect.width();
+                    if rtl {
+                        1.0 - from_left
+                    } else {
+                        from_left
+                    }
                 } else {
                     0.5
                 }
@@ -234,7 +245,7 @@ pub fn Track(
             ev.prevent_default();
             let delta = if dx.abs() > dy.abs() { dx } else { dy };
             let w = width.get_untracked().max(1.0);
-            on_window.run(pan(current, delta / w));
+            on_window.run(pan(current, toward_later * delta / w));
         } else {
             show_hint();
         }
@@ -313,7 +324,7 @@ pub fn Track(
         current.trail[1] = (now, x);
         press.set_value(Some(current));
         let w = width.get_untracked().max(1.0);
-        on_window.run(pan(current.window, -dx / w));
+        on_window.run(pan(current.window, -toward_later * dx / w));
     };
     let on_pointerup = move |ev: PointerEvent| {
         touches.update_value(|t| t.retain(|(id, _)| *id != ev.pointer_id()));
@@ -331,7 +342,12 @@ pub fn Track(
                 let velocity = (x1 - x0) / (t1 - t0);
                 if velocity.abs() >= GLIDE_MIN {
                     let w = width.get_untracked();
-                    motion.glide(window.get_untracked(), velocity, w, on_window);
+                    motion.glide(
+                        window.get_untracked(),
+                        toward_later * velocity,
+                        w,
+                        on_window,
+                    );
                 }
             }
         }
@@ -364,11 +380,6 @@ pub fn Track(
             let id = tab_stop.get_untracked()?;
             timeline.with_untracked(|t| t.events.iter().position(|e| e.id == id))
         };
-        let rtl = track
-            .get_untracked()
-            .and_then(|el| web_sys::window()?.get_computed_style(&el).ok().flatten())
-            .and_then(|style| style.get_property_value("direction").ok())
-            .is_some_and(|d| d == "rtl");
         let (earlier, later) = if rtl {
             ("ArrowRight", "ArrowLeft")
         } else {
@@ -446,6 +457,7 @@ pub fn Track(
     view! {
         <div
             class="nt-track"
+            class:nt-track--rtl=rtl
             node_ref=track
             tabindex="-1"
             on:wheel=on_wheel
