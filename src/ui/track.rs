@@ -508,6 +508,10 @@ pub fn Track(
                                     })
                                 }
                                 style:width=move || px(slot().map_or(0.0, |s| s.label_width.max(s.bar_width)))
+                                // Each row is its own stacking context (its transform):
+                                // lower rows stack higher, so a stem from a row above
+                                // never crosses a label below it.
+                                style:z-index=move || slot().map_or(String::new(), |s| (64 - i64::from(s.row)).to_string())
                             >
                                 <span
                                     class="nt-event__bar"
