@@ -12,7 +12,7 @@ const GLIDE_DECAY: f64 = 0.92;
 /// A glide stops below this speed, in px per ms.
 const GLIDE_STOP: f64 = 0.02;
 /// Flicks slower than this do not glide, in px per ms.
-pub const GLIDE_MIN: f64 = 0.15;
+const GLIDE_MIN: f64 = 0.15;
 
 /// Whether the reader asked the system for less motion.
 pub fn reduced_motion() -> bool {

@@ -9,7 +9,7 @@ use crate::ui::axis::Axis;
 use crate::ui::cluster_badges::ClusterBadges;
 use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
-use crate::ui::motion::{Motion, GLIDE_MIN};
+use crate::ui::motion::Motion;
 use crate::ui::strings::use_text;
 use crate::ui::use_element_size::use_element_size;
 use crate::ui::Highlight;
@@ -339,16 +339,14 @@ pub fn Track(
             // A pointer held still before release does not glide (120 ms:
             // a busy page delivers the last move late).
             if p.dragged && ev.type_() == "pointerup" && t1 - p.trail[1].0 < 120.0 && t1 > t0 {
+                // Too slow a flick does not glide: Motion::glide decides.
                 let velocity = (x1 - x0) / (t1 - t0);
-                if velocity.abs() >= GLIDE_MIN {
-                    let w = width.get_untracked();
-                    motion.glide(
-                        window.get_untracked(),
-                        toward_later * velocity,
-                        w,
-                        on_window,
-                    );
-                }
+                motion.glide(
+                    window.get_untracked(),
+                    toward_later * velocity,
+                    width.get_untracked(),
+                    on_window,
+                );
             }
         }
     };
