@@ -98,12 +98,13 @@ pub fn Overview(
         let extent = extent.get_untracked();
         let span = extent.end() - extent.start();
         let mut next = filter.get_untracked();
-        let other = match end {
-            End::From => next.to.map_or(w, |d| x_of_untracked(d.end_ms(), extent, w)),
-            End::To => next
-                .from
-                .map_or(0.0, |d| x_of_untracked(d.start_ms(), extent, w)),
-        };
+        // A handle cannot pass the other one.
+        let other = untrack(|| {
+            handle_x(match end {
+                End::From => End::To,
+                End::To => End::From,
+            })
+        });
         let x = match end {
             End::From => x.min(other - 1.0),
             End::To => x.max(other + 1.0),
