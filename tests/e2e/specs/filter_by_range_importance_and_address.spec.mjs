@@ -157,3 +157,16 @@ test("every filter and their combination on 10,000 events", async ({ page }) => 
   expect(await call(page, "#tl", "setFilter", {})).toMatchObject({ ok: true });
   await expect.poll(count).toBe("10,000 events");
 });
+
+test("a bad date in the address is ignored with a clear warning; the event still opens", async ({ page }) => {
+  const warnings = [];
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+  await page.goto("/test/single.html#event-tankers&from=2019-13&tags=shipping&q=%E0%A4%A");
+  expect(await mount(page, "#tl", DATA, { hash: true })).toEqual({ ok: true });
+  await expect(page.locator("#tl .nt-card__title")).toHaveText("Two tankers attacked");
+  // The filter as a whole is refused (a partial one would mislead), the
+  // malformed %-escape is skipped, and every event still shows.
+  expect(await eventIds(page, "#tl")).toEqual(["carrier", "tankers", "drone", "seized"]);
+  expect((await call(page, "#tl", "getFilter")).value).toMatchObject({ tags: null, from: null });
+  expect(warnings.join("\n")).toMatch(/the address's filter was ignored: setFilter: from: .*month 13/);
+});
