@@ -163,13 +163,27 @@ test("a one-finger swipe pans and a two-finger pinch zooms", async ({ page }) =>
 });
 
 /** Drags the track 400 px to the left, quickly, and lets go. */
+/**
+ * A leftward flick, 40 px every 16 ms, then release. The events carry their
+ * own timestamps (CDP `Input.dispatchMouseEvent`), so a busy test machine
+ * delivering them late cannot turn the flick into a slow drag. The page
+ * notes the window at release in `__releasedWindow`, before a glide moves it.
+ */
 async function flick(page) {
   const track = await page.locator("#tl .nt-track").boundingBox();
   const y = track.y + 8;
-  await page.mouse.move(track.x + 600, y);
-  await page.mouse.down();
-  for (let x = 560; x >= 200; x -= 40) await page.mouse.move(track.x + x, y);
-  await page.mouse.up();
+  await page.evaluate(() =>
+    addEventListener("pointerup", () => (window.__releasedWindow = window.__ntTest.handles["#tl"].getWindow()), { capture: true }),
+  );
+  const cdp = await page.context().newCDPSession(page);
+  const t0 = (await page.evaluate(() => Date.now())) / 1000;
+  const send = (type, x, i) =>
+    cdp.send("Input.dispatchMouseEvent", { type, x: track.x + x, y, button: "left", buttons: type === "mouseReleased" ? 0 : 1, clickCount: type === "mouseMoved" ? 0 : 1, timestamp: t0 + i * 0.016 });
+  await send("mousePressed", 600, 0);
+  let i = 1;
+  for (let x = 560; x >= 200; x -= 40) await send("mouseMoved", x, i++);
+  await send("mouseReleased", 200, i);
+  await cdp.detach();
 }
 
 test.describe("with motion allowed", () => {
@@ -189,13 +203,18 @@ test.describe("with motion allowed", () => {
       window.__ntTest.handles["#tl"].on("rangechange", () => (window.__rangeFrames ||= []).push(window.__frame));
     });
     await flick(page);
-    const released = await getWindow(page, "#tl");
-    await expect.poll(async () => Date.parse((await getWindow(page, "#tl")).start)).toBeGreaterThan(Date.parse(released.start));
-    // The glide ends by itself.
-    await page.waitForTimeout(1500);
-    const settled = await getWindow(page, "#tl");
-    await frames(page, 5);
-    expect(await getWindow(page, "#tl")).toEqual(settled);
+    // The glide ends by itself, past where the flick let go.
+    let settled;
+    await expect
+      .poll(async () => {
+        const before = await getWindow(page, "#tl");
+        await frames(page, 5);
+        settled = await getWindow(page, "#tl");
+        return JSON.stringify(before) === JSON.stringify(settled);
+      })
+      .toBe(true);
+    const released = await page.evaluate(() => window.__releasedWindow);
+    expect(Date.parse(settled.start)).toBeGreaterThan(Date.parse(released.start));
     const rangeFrames = await page.evaluate(() => window.__rangeFrames);
     expect(rangeFrames.length).toBeGreaterThan(5);
     expect(new Set(rangeFrames).size, "one rangechange per frame at most").toBe(rangeFrames.length);
@@ -206,7 +225,7 @@ test.describe("with motion allowed", () => {
 test("under reduced motion a flick stops where it is released", async ({ page }) => {
   expect(await mountGenerated(page, 20)).toEqual({ ok: true });
   await flick(page);
-  const released = await getWindow(page, "#tl");
+  const released = await page.evaluate(() => window.__releasedWindow);
   await frames(page, 10);
   expect(await getWindow(page, "#tl")).toEqual(released);
 });
