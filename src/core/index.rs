@@ -7,6 +7,7 @@
 //! in `O(log n)` per question:
 //! - how many events start in a span ([`TimeIndex::count_starting`]),
 //! - the most important events starting in a span ([`TimeIndex::top_starting`]),
+//!   and among equals the most spread out ([`TimeIndex::level`]),
 //! - the events that began earlier but still last into an instant
 //!   ([`TimeIndex::covering`], a scan over blocks of 64 starts that skips
 //!   every block ending before the instant),
@@ -34,9 +35,27 @@
 
 use super::model::Timeline;
 use super::window::Window;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Starts are grouped in blocks of this many for [`TimeIndex::covering`].
 const BLOCK: usize = 64;
+
+/// The level of an importance's first event: above any grid crossing.
+const FIRST_LEVEL: u8 = 65;
+
+/// A start's cell number on the finest grid (1 ms), as an unsigned integer
+/// in the same order, so that grid cells are runs of high bits.
+fn grid_key(ms: f64) -> u64 {
+    // Casts saturate: starts are within ±8.64e15 ms anyway.
+    (ms.floor() as i64 as u64) ^ (1 << 63)
+}
+
+/// The level of the later of two keys differing in the bits of `differ`:
+/// one more than its highest set bit (0 when the keys are equal).
+fn crossing_level(differ: u64) -> u8 {
+    (64 - differ.leading_zeros()) as u8
+}
 
 /// Sorted starts, per-importance lists and block maxima of one timeline.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -50,6 +69,8 @@ pub struct TimeIndex {
     by_importance: [Vec<u32>; 3],
     /// The latest end in each block of [`BLOCK`] events.
     block_ends: Vec<f64>,
+    /// Each event's [`TimeIndex::level`].
+    levels: Vec<u8>,
 }
 
 impl TimeIndex {
@@ -69,12 +90,33 @@ impl TimeIndex {
             .chunks(BLOCK)
             .map(|c| c.iter().copied().fold(f64::NEG_INFINITY, f64::max))
             .collect();
+        let mut levels = vec![0; starts.len()];
+        for list in &by_importance {
+            let mut previous = None;
+            for &i in list {
+                let key = grid_key(starts.get(i as usize).copied().unwrap_or_default());
+                if let Some(level) = levels.get_mut(i as usize) {
+                    *level = previous.map_or(FIRST_LEVEL, |p| crossing_level(p ^ key));
+                }
+                previous = Some(key);
+            }
+        }
         TimeIndex {
             starts,
             ends,
             by_importance,
             block_ends,
+            levels,
         }
+    }
+
+    /// How coarse a time grid (cells of 2^(level − 1) ms, aligned to the
+    /// epoch) has this event as the first of its importance in a cell: a
+    /// high level means no equally important event starts shortly before
+    /// it. Labelling high levels first spreads labels out at every zoom,
+    /// in an order that neither panning nor zooming changes.
+    pub fn level(&self, index: usize) -> u8 {
+        self.levels.get(index).copied().unwrap_or(0)
     }
 
     /// An event's start in ms, `NaN` for an index out of range.
@@ -93,25 +135,53 @@ impl TimeIndex {
     }
 
     /// Up to `limit` events starting in `[from, to)`, most important first,
-    /// then earliest: the ones a crowded span has room for.
+    /// then of the highest [`TimeIndex::level`], then earliest: the ones a
+    /// crowded span has room for. Each takes `O(log n)`: within a run of
+    /// starts, the highest level is its first event's or the one after the
+    /// coarsest grid line the run crosses.
     pub fn top_starting(&self, from: f64, to: f64, limit: usize) -> Vec<usize> {
         let mut out = Vec::new();
         for list in &self.by_importance {
-            if out.len() >= limit {
-                break;
-            }
             let lo = list.partition_point(|&i| self.start_of(i as usize) < from);
             let hi = list.partition_point(|&i| self.start_of(i as usize) < to);
-            let wanted = limit - out.len();
-            out.extend(
-                list.get(lo..hi)
-                    .unwrap_or_default()
-                    .iter()
-                    .take(wanted)
-                    .map(|&i| i as usize),
-            );
+            // Runs [a, b) of `list`, best first by their best event's level.
+            let mut runs = BinaryHeap::new();
+            let run = |a: usize, b: usize| {
+                self.best_in(list, a, b)
+                    .map(|(best, level)| (level, Reverse(best), a, b))
+            };
+            runs.extend(run(lo, hi));
+            while out.len() < limit {
+                let Some((_, Reverse(best), a, b)) = runs.pop() else {
+                    break;
+                };
+                out.extend(list.get(best).map(|&i| i as usize));
+                runs.extend(run(a, best));
+                runs.extend(run(best + 1, b));
+            }
         }
         out
+    }
+
+    /// The position in `list` of the highest-level event among positions
+    /// `[a, b)` (the earliest on a tie), and its level.
+    fn best_in(&self, list: &[u32], a: usize, b: usize) -> Option<(usize, u8)> {
+        let run = list.get(a..b).filter(|r| !r.is_empty())?;
+        let key = |i: u32| grid_key(self.start_of(i as usize));
+        let (first, last) = (*run.first()?, *run.last()?);
+        let first_level = self.level(first as usize);
+        let differ = key(first) ^ key(last);
+        if differ == 0 {
+            return Some((a, first_level));
+        }
+        // The run crosses one grid line of this level, and no coarser.
+        let crossed = crossing_level(differ);
+        if first_level >= crossed {
+            return Some((a, first_level));
+        }
+        let bit = u32::from(crossed - 1);
+        let at = run.partition_point(|&i| key(i) >> bit == key(first) >> bit);
+        Some((a + at, crossed))
     }
 
     /// The events that start before `ms` and end after it, in time order:
@@ -173,6 +243,47 @@ mod tests {
             index.top_starting(day(0), day(4) + 1.0, 0),
             Vec::<usize>::new()
         );
+    }
+
+    #[test]
+    fn top_starting_takes_the_highest_levels_as_a_full_sort_would() {
+        // Random starts (many equal) and importances; every span and limit
+        // must give what sorting the span's events would give.
+        let mut seed: u32 = 99;
+        let mut next = move |n: u32| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed % n
+        };
+        let events: Vec<String> = (0..400)
+            .map(|_| {
+                format!(
+                    r#"{{"start": "2019-06-{:02}T{:02}:{:02}:00Z", "title": "t", "importance": {}}}"#,
+                    1 + next(3),
+                    next(24),
+                    next(4) * 15,
+                    1 + next(3)
+                )
+            })
+            .collect();
+        let (t, index) = indexed(&format!("[{}]", events.join(",")));
+        for _ in 0..200 {
+            let (a, b) = (next(400) as usize, next(400) as usize);
+            let (from, to) = (t.events[a.min(b)].start_ms(), t.events[a.max(b)].start_ms());
+            let limit = next(12) as usize;
+            let mut expected: Vec<usize> = (0..t.events.len())
+                .filter(|&i| (from..to).contains(&t.events[i].start_ms()))
+                .collect();
+            expected
+                .sort_by_key(|&i| (Reverse(t.events[i].importance), Reverse(index.level(i)), i));
+            expected.truncate(limit);
+            assert_eq!(index.top_starting(from, to, limit), expected);
+        }
+        // The first of each importance is above every other level.
+        let firsts =
+            (1..=3).filter_map(|level| t.events.iter().position(|e| e.importance == level));
+        assert!(firsts.into_iter().all(|i| index.level(i) == FIRST_LEVEL));
     }
 
     #[test]

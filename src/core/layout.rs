@@ -20,8 +20,12 @@
 //! them.
 //!
 //! When space is short, importance decides: candidates are placed from
-//! most to least important (then in time order), each in the lowest row
-//! where its box is free.
+//! most to least important, each in the lowest row where its box is free.
+//! Equally important events go by their [`TimeIndex::level`], not left to
+//! right: otherwise the leftmost label would push every label after it,
+//! and a small pan would relabel the whole track. Levels do not depend on
+//! the window, and high levels are spread out in time, so panning and
+//! zooming keep most labels (and their DOM rows) where they were.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -169,7 +173,8 @@ pub struct Layout {
 /// so that no two boxes overlap: candidates are, per [`BIN_PX`] bin of
 /// the axis, the `rows` most important events starting there (then the
 /// earliest), plus those reaching in from the left; they are placed most
-/// important first, each in the lowest row where its box is free, at most
+/// important first (then by [`TimeIndex::level`]), each in the lowest row
+/// where its box is free, at most
 /// [`MAX_PLACED`]. `pinned` (the event the reader moved to) is placed
 /// first when it is in the window. The rest are counted in clusters.
 ///
@@ -186,7 +191,7 @@ pub fn layout(
     let rows = usize::from(params.rows);
     let bins = Bins::new(scale);
     let importance = |i: usize| timeline.events.get(i).map_or(0, |e| e.importance);
-    let by_priority = |i: &usize| (Reverse(importance(*i)), *i);
+    let by_priority = |i: &usize| (Reverse(importance(*i)), Reverse(index.level(*i)), *i);
 
     let mut covering = index.covering(window.start());
     let covering_count = covering.len();
@@ -399,6 +404,7 @@ fn size(px: f64) -> f64 {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::core::date::{PartialDate, Precision};
     use crate::core::window::Window;
 
     fn event(start: &str, end: Option<&str>, title: &str, importance: u8) -> Event {
@@ -647,24 +653,76 @@ mod tests {
         let june = june();
         let later = Scale::new(crate::core::scale::pan(june.window(), 0.25), 720.0).unwrap();
         let labelled = |s: &Scale| -> Vec<(usize, f64)> {
-            let inner = |i: usize| {
-                let ms = t.events[i].start_ms();
-                ms >= later.window().start() && ms < june.window().end() - 5.0 * 86_400_000.0
-            };
             let l = layout(&t, &index, s, &params(6), None);
             l.placed
                 .iter()
-                .filter(|p| inner(p.index))
                 .map(|p| (p.index, s.window().start() + p.x * s.ms_per_px()))
                 .collect()
         };
         let (before, after) = (labelled(&june), labelled(&later));
-        // Six rows hold every label: nothing is left to chance or order.
-        assert_eq!(before.len(), 35);
-        assert_eq!(before.len(), after.len());
-        for ((i, a), (j, b)) in before.iter().zip(&after) {
-            assert_eq!(i, j);
-            assert!((a - b).abs() < 1e3, "event {i} moved from {a} to {b}");
+        let kept: Vec<_> = before.iter().filter(|b| after.contains(b)).collect();
+        // The same events at the same instants, but for a few pushed by
+        // the labels that entered or left at the edges.
+        assert!(kept.len() * 10 >= after.len() * 7, "{before:?}\n{after:?}");
+        assert!(before.len() >= 30 && after.len() >= 30);
+    }
+
+    #[test]
+    fn a_small_pan_keeps_most_labels_of_a_crowded_track() {
+        // 20,000 events over 20 years, equally important, most of them
+        // competing for every label: with a left-to-right order the
+        // leftmost label would decide every other, and a 10% pan would
+        // relabel nearly the whole track.
+        let mut seed: u32 = 7;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            f64::from(seed) / f64::from(u32::MAX)
+        };
+        let day = 86_400_000.0;
+        let first = Window::from_iso("2004", "2004").unwrap().start();
+        let events = (0..20_000)
+            .map(|_| {
+                let start =
+                    PartialDate::from_ms(first + (next() * 7300.0).floor() * day, Precision::Day)
+                        .unwrap();
+                let mut e = event(
+                    &start.to_string(),
+                    None,
+                    &"x".repeat(20 + (next() * 40.0) as usize),
+                    2,
+                );
+                e.start = start;
+                e
+            })
+            .collect();
+        let t = timeline(events);
+        let index = TimeIndex::new(&t);
+        let span = 7300.0 * day / 8.0;
+        let params = LayoutParams {
+            width_px: 1200.0,
+            rows: 12,
+            ..params(12)
+        };
+        let placed_at = |step: f64| -> Vec<usize> {
+            let start = first + span * (2.0 + step / 10.0);
+            let scale = Scale::new(Window::new(start, start + span).unwrap(), 1200.0).unwrap();
+            layout(&t, &index, &scale, &params, None)
+                .placed
+                .iter()
+                .map(|p| p.index)
+                .collect()
+        };
+        for step in 0..5 {
+            let (now, next) = (placed_at(f64::from(step)), placed_at(f64::from(step + 1)));
+            let kept = next.iter().filter(|i| now.contains(i)).count();
+            assert!(now.len() > 40, "{} labels", now.len());
+            assert!(
+                kept * 10 >= now.len() * 6,
+                "pan {step}: kept {kept} of {}",
+                now.len()
+            );
         }
     }
 
