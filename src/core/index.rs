@@ -57,6 +57,16 @@ fn crossing_level(differ: u64) -> u8 {
     (64 - differ.leading_zeros()) as u8
 }
 
+/// The lowest level whose grid cells are at least `ms` long: events at or
+/// above it start at least about `ms` after an equally important one.
+pub fn level_of_span(ms: f64) -> u8 {
+    if ms.is_finite() && ms >= 1.0 {
+        crossing_level(ms as u64) + 1
+    } else {
+        1
+    }
+}
+
 /// Sorted starts, per-importance lists and block maxima of one timeline.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimeIndex {

@@ -60,7 +60,7 @@
 //! UI enforces by ellipsizing), vertical sizes, and animation between
 //! layouts.
 
-use super::index::TimeIndex;
+use super::index::{level_of_span, TimeIndex};
 use super::model::{Event, Timeline};
 use super::scale::{Scale, ZoomLimits};
 use super::window::Window;
@@ -191,7 +191,12 @@ pub fn layout(
     let rows = usize::from(params.rows);
     let bins = Bins::new(scale);
     let importance = |i: usize| timeline.events.get(i).map_or(0, |e| e.importance);
-    let by_priority = |i: &usize| (Reverse(importance(*i)), Reverse(index.level(*i)), *i);
+    // Levels above a label's width in time are alike: those events are a
+    // label apart anyway, so they go in time order, which packs rows
+    // tightest when there is room for most events.
+    let top_level = level_of_span(params.max_label_px * scale.ms_per_px());
+    let level = |i: usize| index.level(i).min(top_level);
+    let by_priority = |i: &usize| (Reverse(importance(*i)), Reverse(level(*i)), *i);
 
     let mut covering = index.covering(window.start());
     let covering_count = covering.len();
@@ -803,7 +808,8 @@ mod tests {
                 max_label_px: max,
                 gap_px: gap,
             };
-            let l = layout(t, &TimeIndex::new(t), s, &params, None);
+            let index = TimeIndex::new(t);
+            let l = layout(t, &index, s, &params, None);
             let in_window: Vec<usize> = t
                 .events
                 .iter()
@@ -829,10 +835,11 @@ mod tests {
             }
             // A hidden event is blocked in every row by one at least as
             // important, or was no candidate: its bin offered `rows` events
-            // ahead of it.
+            // ahead of it (more important, or as important and of a higher
+            // level).
             let importance = |i: usize| t.events[i].importance;
-            let ahead =
-                |a: usize, b: usize| (Reverse(importance(a)), a) < (Reverse(importance(b)), b);
+            let rank = |i: usize| (Reverse(importance(i)), Reverse(index.level(i)), i);
+            let ahead = |a: usize, b: usize| rank(a) < rank(b);
             let x = |i: usize| s.x_of(t.events[i].start_ms()).max(0.0);
             for &h in in_window
                 .iter()
