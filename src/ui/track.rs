@@ -127,12 +127,29 @@ pub fn Track(
             index.with(|index| layout(t, index, &scale, &params(scale.width()), pinned.get()))
         })
     });
+    // Rows are placed in px from an anchor instant that moves only when
+    // the zoom (ms per px) changes, and the list is shifted to the
+    // anchor's x: a pan changes that one transform, while each row's box
+    // stays equal, so its memo stops the update before any row effect.
+    let anchor = Memo::new(move |previous: Option<&(f64, f64)>| {
+        let Some(scale) = scale.get() else {
+            return (0.0, 0.0);
+        };
+        let per_px = scale.ms_per_px();
+        match previous {
+            // Panning keeps the span up to float rounding.
+            Some(&(at, was)) if (was - per_px).abs() <= was * 1e-9 => (at, was),
+            _ => (scale.window().start(), per_px),
+        }
+    });
+    let shift = Memo::new(move |_| scale.get().map_or(0.0, |s| s.x_of(anchor.get().0)));
     let slots = Memo::new(move |_| {
+        let shift = shift.get();
         placement.with(|l| {
             l.placed
                 .iter()
-                .map(|p| (p.index, *p))
-                .collect::<HashMap<usize, Placed>>()
+                .map(|p| (p.index, RowBox::new(p, shift)))
+                .collect::<HashMap<usize, RowBox>>()
         })
     });
     // The labelled events (index, id), in time order: only these are in
@@ -467,7 +484,14 @@ pub fn Track(
             on:keydown=on_keydown
         >
             <EraBands timeline scale />
-            <ol class="nt-track__events">
+            <ol
+                class="nt-track__events"
+                style:transform=move || {
+                    let x = shift.get().round() as i64;
+                    // Right to left, the list is mirrored as a whole.
+                    if rtl { format!("scaleX(-1) translateX({x}px)") } else { format!("translateX({x}px)") }
+                }
+            >
                 <For
                     each=move || items.get()
                     key=|item| item.clone()
@@ -498,14 +522,10 @@ pub fn Track(
                                 aria-setsize=move || timeline.with(|t| t.events.len())
                                 style:transform=move || {
                                     slot().map_or(String::new(), |s| {
-                                        format!(
-                                            "translate({}px,{}px)",
-                                            s.label_x.round() as i64,
-                                            -(f64::from(s.row) * ROW_PX) as i64,
-                                        )
+                                        format!("translate({}px,{}px)", s.x, -(f64::from(s.row) * ROW_PX) as i64)
                                     })
                                 }
-                                style:width=move || px(slot().map_or(0.0, |s| s.label_width.max(s.bar_width)))
+                                style:width=move || px(slot().map_or(0, |s| s.width))
                                 // Each row is its own stacking context (its transform):
                                 // lower rows stack higher, so a stem from a row above
                                 // never crosses a label below it.
@@ -514,7 +534,7 @@ pub fn Track(
                                 <span
                                     class="nt-event__bar"
                                     aria-hidden="true"
-                                    style:width=move || px(slot().map_or(0.0, |s| s.bar_width))
+                                    style:width=move || px(slot().map_or(0, |s| s.bar))
                                 ></span>
                                 <button
                                     type="button"
@@ -536,8 +556,8 @@ pub fn Track(
                                 <span
                                     class="nt-event__stem"
                                     aria-hidden="true"
-                                    style:left=move || px(slot().map_or(0.0, |s| s.x - s.label_x))
-                                    style:height=move || px(6.0 + slot().map_or(0.0, |s| f64::from(s.row) * ROW_PX))
+                                    style:left=move || px(slot().map_or(0, |s| s.stem))
+                                    style:height=move || px(6 + slot().map_or(0, |s| i64::from(s.row) * ROW_PX as i64))
                                 ></span>
                             </li>
                         })
@@ -566,8 +586,36 @@ pub fn Track(
     }
 }
 
-fn px(value: f64) -> String {
-    format!("{}px", value.round() as i64)
+fn px(value: i64) -> String {
+    format!("{value}px")
+}
+
+/// A labelled row's box in whole px, `x` from the anchor (see `shift` in
+/// [`Track`]): equal from one pan frame to the next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowBox {
+    /// Where the label box starts.
+    x: i64,
+    row: u16,
+    /// The label box or range bar, whichever is wider.
+    width: i64,
+    /// The range bar's width (0 for a point event).
+    bar: i64,
+    /// Where the stem (the event's instant) is, from the label box's start.
+    stem: i64,
+}
+
+impl RowBox {
+    fn new(placed: &Placed, shift: f64) -> RowBox {
+        let whole = |v: f64| v.round() as i64;
+        RowBox {
+            x: whole(placed.label_x - shift),
+            row: placed.row,
+            width: whole(placed.label_width.max(placed.bar_width)),
+            bar: whole(placed.bar_width),
+            stem: whole(placed.x - placed.label_x),
+        }
+    }
 }
 
 fn spread(touches: &[(i32, f64)]) -> f64 {
