@@ -26,7 +26,7 @@
 //! Out of scope: ranking, fuzzy matching, word stemming.
 
 use super::date::{PartialDate, Precision, MS_PER_DAY};
-use super::model::{text_content, Event, Timeline};
+use super::model::{for_each_text_char, Event, Timeline};
 
 /// The reader's criteria; `Default` is "show everything".
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -140,23 +140,27 @@ const SEPARATOR: char = '\u{1}';
 
 impl SearchIndex {
     /// Folds every event's title and text (HTML stripped) once.
+    /// Room is made once (the raw texts' length, about what folding
+    /// keeps): grown by doubling, the string would pass through copies
+    /// adding up to twice its size, and wasm memory never shrinks.
     pub fn new(timeline: &Timeline) -> Self {
-        let mut index = SearchIndex::default();
+        let size: usize = timeline
+            .events
+            .iter()
+            .map(|e| e.title.len() + e.text.as_deref().map_or(0, str::len) + 2)
+            .sum();
+        let mut text = String::with_capacity(size);
+        let mut starts = Vec::with_capacity(timeline.events.len());
         for event in &timeline.events {
-            index.starts.push(index.text.len());
-            let text = event.text.as_deref().map(text_content).unwrap_or_default();
-            for part in [event.title.as_str(), "\n", text.as_str()] {
-                index.text.extend(part.chars().map(fold_char).map(|c| {
-                    if c == SEPARATOR {
-                        ' '
-                    } else {
-                        c
-                    }
-                }));
-            }
-            index.text.push(SEPARATOR);
+            starts.push(text.len());
+            let mut push = |c: char| text.push(if c == SEPARATOR { ' ' } else { fold_char(c) });
+            event.title.chars().for_each(&mut push);
+            push('\n');
+            for_each_text_char(event.text.as_deref().unwrap_or_default(), &mut push);
+            text.push(SEPARATOR);
         }
-        index
+        text.shrink_to_fit();
+        SearchIndex { text, starts }
     }
 
     /// For each event, whether its folded text contains `folded_query`.
