@@ -84,13 +84,40 @@ pub fn looks_like_json(text: &str) -> bool {
 /// not an array, no object or array at all) go to [`parse_value`], so the
 /// result is the same either way.
 pub fn parse_document(text: &str) -> Result<Parsed, DataError> {
-    match stream_document(text) {
+    match stream_document(text, None) {
         Ok(parsed) => Ok(parsed),
         Err(Stop::Json(e)) => Err(not_json(e)),
+        Err(Stop::Source(e)) => Err(e),
         Err(Stop::Whole) => {
             let value = json::parse(text).map_err(not_json)?;
             parse_value(&value)
         }
+    }
+}
+
+/// The events of a large document, handed over a few thousand at a time,
+/// so that the document's whole text never has to be in memory at once
+/// (20 MB at 100,000 events).
+pub trait Pieces {
+    /// How many events there are in all (room is made for them at once).
+    fn total(&self) -> usize;
+    /// The next events as the JSON text of an array, `None` after the last.
+    fn next_piece(&mut self) -> Result<Option<String>, DataError>;
+    /// The whole document's JSON text, for documents read as a whole.
+    fn whole(&mut self) -> Result<String, DataError>;
+}
+
+/// [`parse_document`] for a document whose events come in `pieces`:
+/// `shell` is its JSON text with an empty events array (or `[]` for a bare
+/// array), and the pieces' events are read as if they were in it.
+/// Documents that are read as a whole (TimelineJS3 and the like, see
+/// [`parse_document`]) are asked for [`Pieces::whole`] instead.
+pub fn parse_document_in_pieces(shell: &str, pieces: &mut dyn Pieces) -> Result<Parsed, DataError> {
+    match stream_document(shell, Some(&mut *pieces)) {
+        Ok(parsed) => Ok(parsed),
+        Err(Stop::Json(e)) => Err(not_json(e)),
+        Err(Stop::Source(e)) => Err(e),
+        Err(Stop::Whole) => parse_document(&pieces.whole()?),
     }
 }
 
@@ -107,6 +134,8 @@ enum Stop {
     Json(JsonError),
     /// The document must be read as a whole by [`parse_value`].
     Whole,
+    /// The next piece of the document could not be had.
+    Source(DataError),
 }
 
 impl From<JsonError> for Stop {
@@ -118,26 +147,28 @@ impl From<JsonError> for Stop {
 /// [`parse_document`] for the contract's shapes, reading the events as they
 /// are parsed. Gives up with [`Stop::Whole`] as soon as the document may be
 /// something else.
-fn stream_document(text: &str) -> Result<Parsed, Stop> {
+fn stream_document(text: &str, mut pieces: Option<&mut dyn Pieces>) -> Result<Parsed, Stop> {
     let mut r = Reader::new(text);
     let mut b = Builder::default();
     match r.peek() {
         Some(b'[') => {
-            b.stream_events(&mut r, "", false)?;
+            let count = b.stream_events(&mut r, "", false, 0)?;
             r.finish()?;
+            b.stream_pieces("", false, count, &mut pieces)?;
             Ok(b.finish())
         }
         Some(b'{') => {
             r.enter()?;
             let mut title = None;
             let mut has_events = false;
+            let mut count = 0;
             let mut first = true;
             while let Some(key) = r.next_member(first)? {
                 first = false;
                 match &*key {
                     "events" if !has_events && r.peek() == Some(b'[') => {
                         has_events = true;
-                        b.stream_events(&mut r, "events", true)?;
+                        count = b.stream_events(&mut r, "events", true, 0)?;
                     }
                     // The last "events" counts, and only an array holds events.
                     "events" => return Err(Stop::Whole),
@@ -159,6 +190,7 @@ fn stream_document(text: &str) -> Result<Parsed, Stop> {
             if !has_events {
                 return Err(Stop::Whole);
             }
+            b.stream_pieces("events", count == 0, count, &mut pieces)?;
             // The title's problem comes first, as if it had been read first.
             let before = b.problems.len();
             b.title(title.as_ref());
@@ -425,16 +457,19 @@ impl Builder {
     /// Reads the events array at `r` (its `[` is next), one event at a
     /// time. With `detect`, gives up if the first event object looks like
     /// TimelineJS3's (see [`looks_like_timelinejs`]).
+    /// The first element is `events[first_index]`; returns how many
+    /// elements there were.
     fn stream_events<'a>(
         &mut self,
         r: &mut Reader<'a>,
         prefix: &'static str,
         mut detect: bool,
-    ) -> Result<(), Stop> {
+        first_index: usize,
+    ) -> Result<usize, Stop> {
         r.enter()?;
         let begin = r.offset();
-        let mut index = 0;
-        while r.next_element(index == 0)? {
+        let mut index = first_index;
+        while r.next_element(index == first_index)? {
             let done = r.offset().saturating_sub(begin);
             self.reserve_events(done, r.input_len().saturating_sub(r.offset()));
             let at = Loc { prefix, index };
@@ -468,6 +503,29 @@ impl Builder {
                 }
             }
             self.contract_event(at, slots);
+        }
+        Ok(index - first_index)
+    }
+
+    /// Reads the events that come in pieces after the `count` of the
+    /// document's own array (see [`parse_document_in_pieces`]).
+    fn stream_pieces(
+        &mut self,
+        prefix: &'static str,
+        mut detect: bool,
+        count: usize,
+        pieces: &mut Option<&mut dyn Pieces>,
+    ) -> Result<(), Stop> {
+        let Some(pieces) = pieces else {
+            return Ok(());
+        };
+        self.timeline.events.reserve_exact(pieces.total());
+        let mut index = count;
+        while let Some(piece) = pieces.next_piece().map_err(Stop::Source)? {
+            let mut r = Reader::new(&piece);
+            index += self.stream_events(&mut r, prefix, detect, index)?;
+            r.finish()?;
+            detect &= index == 0;
         }
         Ok(())
     }
@@ -1263,6 +1321,141 @@ impl fmt::Write for Fnv {
 mod tests {
     use super::*;
     use crate::core::model::{Media, Source};
+
+    /// The events of `whole` (an array, or an object's `events`) in pieces
+    /// of `size`, and how often the whole text was asked for.
+    struct Split {
+        whole: String,
+        pieces: std::vec::IntoIter<String>,
+        total: usize,
+        asked_whole: usize,
+    }
+
+    impl Split {
+        fn new(whole: &str, size: usize) -> (String, Split) {
+            let value = json::parse(whole).unwrap();
+            let (events, shell) = match &value {
+                Value::Array(events) => (events.clone(), "[]".to_owned()),
+                Value::Object(_) => {
+                    let events = match value.get("events") {
+                        Some(Value::Array(events)) => events.clone(),
+                        _ => vec![],
+                    };
+                    // The same text with the events array emptied.
+                    let at = whole.find("\"events\"").unwrap();
+                    let open = at + whole[at..].find('[').unwrap();
+                    let close = whole.rfind(']').unwrap();
+                    (
+                        events,
+                        format!("{}[]{}", &whole[..open], &whole[close + 1..]),
+                    )
+                }
+                _ => unreachable!(),
+            };
+            let pieces: Vec<String> = events
+                .chunks(size)
+                .map(|c| {
+                    let texts: Vec<String> = c.iter().map(json_text).collect();
+                    format!("[{}]", texts.join(","))
+                })
+                .collect();
+            let total = events.len();
+            (
+                shell,
+                Split {
+                    whole: whole.to_owned(),
+                    pieces: pieces.into_iter(),
+                    total,
+                    asked_whole: 0,
+                },
+            )
+        }
+    }
+
+    /// Writes a parsed value back as JSON text.
+    fn json_text(value: &Value) -> String {
+        match value {
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => n.to_string(),
+            Value::String(s) => format!("{s:?}"),
+            Value::Array(items) => format!(
+                "[{}]",
+                items.iter().map(json_text).collect::<Vec<_>>().join(",")
+            ),
+            Value::Object(members) => format!(
+                "{{{}}}",
+                members
+                    .iter()
+                    .map(|(k, v)| format!("{k:?}:{}", json_text(v)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        }
+    }
+
+    impl Pieces for Split {
+        fn total(&self) -> usize {
+            self.total
+        }
+        fn next_piece(&mut self) -> Result<Option<String>, DataError> {
+            Ok(self.pieces.next())
+        }
+        fn whole(&mut self) -> Result<String, DataError> {
+            self.asked_whole += 1;
+            Ok(self.whole.clone())
+        }
+    }
+
+    #[test]
+    fn events_in_pieces_read_as_the_whole_document_does() {
+        let documents = [
+            // A bare array, with problems in later pieces: their paths count on.
+            r#"[{"start": "2019-05-05", "title": "a"}, {"start": "2019-05-06", "title": "b"},
+                {"start": "bad", "title": "c"}, 7, {"start": "2019-05-01", "title": "d", "id": "x"},
+                {"start": "2019-05-02", "title": "e", "id": "x"}]"#,
+            // An object with a title after the events.
+            r#"{"events": [{"start": "2019-05-05", "title": "a"}, {"title": "no start"},
+                {"start": "2019-05-07", "end": "2019-05-01", "title": "c"}], "title": ""}"#,
+            // TimelineJS3: read as a whole.
+            r#"{"title": {"text": {"headline": "War footing"}}, "events": [
+                {"start_date": {"year": "2019", "month": "5", "day": "5"}, "text": {"headline": "a"}},
+                {"start_date": {"year": "2019", "month": "5", "day": "6"}, "text": {"headline": "b"}}]}"#,
+            // Eras: read as a whole.
+            r#"{"eras": [{"start": "2019-05", "end": "2019-06", "label": "spring"}],
+                "events": [{"start": "2019-05-05", "title": "a"}, {"start": "2019-05-06", "title": "b"}]}"#,
+        ];
+        for (n, document) in documents.iter().enumerate() {
+            let expected = parse_document(document).unwrap();
+            for size in [1, 2, 4] {
+                let (shell, mut split) = Split::new(document, size);
+                let parsed = parse_document_in_pieces(&shell, &mut split).unwrap();
+                assert_eq!(parsed, expected, "document {n} in pieces of {size}");
+                assert_eq!(split.asked_whole, usize::from(n >= 2), "document {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_piece_that_cannot_be_had_is_the_error() {
+        struct Failing;
+        impl Pieces for Failing {
+            fn total(&self) -> usize {
+                1
+            }
+            fn next_piece(&mut self) -> Result<Option<String>, DataError> {
+                Err(DataError::new(
+                    "data",
+                    "cannot be read as JSON (cyclic)".into(),
+                ))
+            }
+            fn whole(&mut self) -> Result<String, DataError> {
+                unreachable!()
+            }
+        }
+        let error = parse_document_in_pieces("[]", &mut Failing).unwrap_err();
+        assert_eq!(error.to_string(), "data: cannot be read as JSON (cyclic)");
+    }
 
     fn parsed(text: &str) -> Parsed {
         parse_document(text).unwrap()
