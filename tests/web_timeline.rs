@@ -442,6 +442,8 @@ async fn mounts_in_a_shadow_root_and_destroy_leaves_nothing_behind() {
     let id = embed::mount(
         &host,
         Some(SEED.to_owned()),
+        None,
+        0,
         false,
         &JsValue::UNDEFINED,
         recorder(),
@@ -484,6 +486,8 @@ async fn mounts_in_a_shadow_root_and_destroy_leaves_nothing_behind() {
     let again = embed::mount(
         &host,
         Some("[]".to_owned()),
+        None,
+        0,
         false,
         &JsValue::UNDEFINED,
         recorder(),
@@ -504,6 +508,8 @@ async fn set_window_round_trips_and_announces_changes_after_mount_only() {
     let id = embed::mount(
         &host,
         Some(SEED.to_owned()),
+        None,
+        0,
         false,
         &JsValue::UNDEFINED,
         recorder(),
@@ -571,6 +577,8 @@ fn refuses_targets_and_data_it_cannot_use() {
     let refused = embed::mount(
         &list,
         Some(SEED.to_owned()),
+        None,
+        0,
         false,
         &JsValue::UNDEFINED,
         recorder(),
@@ -581,6 +589,8 @@ fn refuses_targets_and_data_it_cannot_use() {
     let refused = embed::mount(
         &host,
         Some("42".to_owned()),
+        None,
+        0,
         false,
         &JsValue::UNDEFINED,
         recorder(),
@@ -590,8 +600,8 @@ fn refuses_targets_and_data_it_cannot_use() {
         error_message(refused),
         r#"data: expected an object with an "events" array, or an array of events, but found a number"#
     );
-    let refused =
-        embed::mount(&host, None, false, &JsValue::UNDEFINED, recorder()).expect_err("undefined");
+    let refused = embed::mount(&host, None, None, 0, false, &JsValue::UNDEFINED, recorder())
+        .expect_err("undefined");
     assert!(error_message(refused).ends_with("but found undefined"));
     host.remove();
 }

@@ -85,6 +85,35 @@
     }
   }
 
+  /** Events per piece of a large array (see toSource). */
+  var PIECE = 4000;
+
+  /** The data for the wasm side: `{text}`, or for more than PIECE events
+   * `{text, pieces, total}`: the document with an empty events array, and
+   * `pieces(whole)` giving the events' JSON a piece at a time (then
+   * undefined), or the whole document's JSON when `whole`. One 20 MB
+   * string for 100,000 events would be copied whole into wasm memory, which
+   * never shrinks. The pieces are written now, so later changes to the
+   * data do not show, as with one string. */
+  function toSource(data) {
+    var events = Array.isArray(data) ? data : data && typeof data === "object" && typeof data.toJSON !== "function" ? data.events : null;
+    if (!Array.isArray(events) || events.length <= PIECE) return { text: toJson(data) };
+    var shell = Array.isArray(data) ? [] : Object.assign({}, data, { events: [] });
+    var texts = [];
+    for (var at = 0; at < events.length; at += PIECE) texts.push(toJson(events.slice(at, at + PIECE)));
+    var next = 0;
+    return {
+      text: toJson(shell),
+      total: events.length,
+      pieces: function (whole) {
+        if (whole) return toJson(data);
+        var text = texts[next];
+        texts[next++] = undefined;
+        return text;
+      },
+    };
+  }
+
   function resolveTarget(target) {
     if (typeof target === "string") {
       var found;
@@ -168,7 +197,8 @@
   };
 
   Handle.prototype.setEvents = function (data) {
-    this._live().setEvents(this._id, toJson(data));
+    var source = toSource(data);
+    this._live().setEvents(this._id, source.text, source.pieces, source.total || 0);
     this._reportProblems();
   };
   Handle.prototype.getWindow = function () {
@@ -257,9 +287,9 @@
     });
   };
 
-  /** Mounts data text (JSON, or CSV when `csv`) on a host; the wasm side
-   * parses and validates it. */
-  function mountText(glue, host, text, csv, options) {
+  /** Mounts a source (see toSource; CSV text when `source.csv`) on a
+   * host; the wasm side parses and validates it. */
+  function mountSource(glue, host, source, options) {
     var previous = handles.get(host);
     if (previous) previous.destroy();
     var handle = new Handle(glue, host, options);
@@ -271,7 +301,7 @@
       theme: options.theme,
       lang: resolveLang(host, options.lang),
     };
-    handle._id = glue.mount(host, text, csv, wasmOptions, function (name, detail) {
+    handle._id = glue.mount(host, source.text, source.pieces, source.total || 0, !!source.csv, wasmOptions, function (name, detail) {
       if (!handle._id) return;
       if (name === "select") handle._selected = detail.id;
       handle._emit(name, detail);
@@ -393,10 +423,10 @@
       if (options != null && typeof options !== "object") {
         throw new Error("options: expected an object, but found " + describe(options));
       }
-      var json = toJson(data);
+      var source = toSource(data);
       resolve(
         load().then(function (glue) {
-          return mountText(glue, host, json, false, options || {});
+          return mountSource(glue, host, source, options || {});
         })
       );
     });
@@ -600,7 +630,7 @@
     load()
       .then(function (glue) {
         return data.then(function (result) {
-          if (element.isConnected) mountText(glue, element, result.text, result.csv, options);
+          if (element.isConnected) mountSource(glue, element, result, options);
           else started.delete(element);
         });
       })

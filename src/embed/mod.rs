@@ -15,13 +15,14 @@
 )]
 
 mod options;
+mod pieces;
 mod registry;
 mod shadow;
 
 use crate::core::date::PartialDate;
 use crate::core::filter::{filtered_timeline, Filter, SearchIndex};
 use crate::core::model::{Problem, Timeline};
-use crate::core::parse::{parse_csv_document, parse_document, DataError, Parsed};
+use crate::core::parse::parse_csv_document;
 use crate::core::window::Window;
 use crate::ui::TimelineView;
 use js_sys::{Array, Function, Object, Reflect};
@@ -39,13 +40,16 @@ pub fn version() -> String {
 }
 
 /// Mounts a widget into `host`'s shadow root and returns its registry id.
-/// `data` is the document as JSON text (`None` for JS `undefined`), or a
+/// `data` is the document as JSON text (`None` for JS `undefined`; with
+/// `pieces`, its text with an empty events array, see `pieces.rs`), or a
 /// TimelineJS3 spreadsheet when `csv`; `emit` receives `(name, detail)` for
 /// events that start inside the widget.
 #[wasm_bindgen]
 pub fn mount(
     host: &Element,
     data: Option<String>,
+    pieces: Option<Function>,
+    total: u32,
     csv: bool,
     options: &JsValue,
     emit: Function,
@@ -60,7 +64,7 @@ pub fn mount(
     let parsed = if csv {
         parse_csv_document(data.as_deref().unwrap_or_default())
     } else {
-        parse_data(data)
+        pieces::parse_json(data, pieces, total)
     }
     .map_err(|e| JsError::new(&e.to_string()))?;
     let shadow = shadow::prepare(host)?;
@@ -131,8 +135,14 @@ pub fn mount(
 /// reader left it while it still shows some of the new events; otherwise
 /// it fits the new data.
 #[wasm_bindgen(js_name = setEvents)]
-pub fn set_events(id: u32, data: Option<String>) -> Result<(), JsError> {
-    let parsed = parse_data(data).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn set_events(
+    id: u32,
+    data: Option<String>,
+    pieces: Option<Function>,
+    total: u32,
+) -> Result<(), JsError> {
+    let parsed =
+        pieces::parse_json(data, pieces, total).map_err(|e| JsError::new(&e.to_string()))?;
     let controls = registry::controls(id)?;
     let window = controls.window.get_untracked();
     if window.visible(&parsed.timeline).next().is_none() {
@@ -286,15 +296,6 @@ pub fn destroy(id: u32) {
         if shadow.child_element_count() == 0 {
             shadow::release(&shadow);
         }
-    }
-}
-
-/// JSON text from the loader; `None` is JS `undefined`, which has no JSON
-/// form.
-fn parse_data(data: Option<String>) -> Result<Parsed, DataError> {
-    match data {
-        Some(text) => parse_document(&text),
-        None => Err(DataError::undefined()),
     }
 }
 

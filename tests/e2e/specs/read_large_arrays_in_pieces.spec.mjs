@@ -1,0 +1,90 @@
+// Arrays of more than 4,000 events cross into wasm a piece at a time (one
+// 20 MB string would stay in wasm memory for good): what the reader and the
+// page see must be the same as for one string. Problems keep their paths
+// across pieces, a value JSON cannot hold still rejects the mount, and a
+// large TimelineJS3 document (read whole) still shows.
+import { test, expect, call, waitForApi } from "../fixtures/timeline.mjs";
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/test/single.html");
+  await waitForApi(page);
+});
+
+/** Mounts what `make(n)` builds in the page (the data never crosses the
+ * test protocol); returns `{ ok, problems, shown }` or `{ error }`. */
+async function mountBuilt(page, n, make) {
+  return page.evaluate(
+    async ({ n, make }) => {
+      const data = new Function("n", `return (${make})(n)`)(n);
+      try {
+        const handle = await NewsTimeline.mount("#tl", data, { height: 400 });
+        (window.__ntTest ||= { handles: {}, logs: {}, unsubs: {} }).handles["#tl"] = handle;
+        return { ok: true, problems: handle.getProblems(), shown: handle.getVisibleEvents().length };
+      } catch (e) {
+        return { error: String(e?.message ?? e), isError: e instanceof Error };
+      }
+    },
+    { n, make: make.toString() },
+  );
+}
+
+test("problems in later pieces keep their paths, and every good event shows", async ({ page }) => {
+  const result = await mountBuilt(page, 10_001, (n) => {
+    const day = (i) => new Date(Date.UTC(2000, 0, 1) + i * 86400000).toISOString().slice(0, 10);
+    const events = Array.from({ length: n }, (_, i) => ({ id: `e${i}`, start: day(i), title: `Event ${i}` }));
+    events[4500] = 7;
+    events[9000].start = "2019-13-45";
+    events[10_000].id = "e10";
+    return { title: "Pieces", events };
+  });
+  expect(result.ok).toBe(true);
+  expect(result.problems.map((p) => p.path)).toEqual(["events[4500]", "events[9000].start", "events[10000].id"]);
+  expect(result.problems[2].message).toContain('duplicate id "e10"');
+  expect(result.shown).toBe(9_999);
+  await expect(page.locator("#tl .nt-timeline__title")).toHaveText("Pieces");
+  // setEvents takes the same path.
+  const replaced = await page.evaluate(() => {
+    const handle = window.__ntTest.handles["#tl"];
+    const events = Array.from({ length: 5000 }, (_, i) => ({ start: `2001-01-01T00:${String(i % 60).padStart(2, "0")}:00Z`, title: `Late ${i}` }));
+    events[4999] = { title: "no start" };
+    handle.setEvents(events);
+    handle.fit();
+    return { problems: handle.getProblems().map((p) => p.path), shown: handle.getVisibleEvents().length };
+  });
+  expect(replaced).toEqual({ problems: ["[4999].start"], shown: 4999 });
+});
+
+test("a value JSON cannot hold in a later piece rejects the mount with the data error", async ({ page }) => {
+  const result = await mountBuilt(page, 9000, (n) => {
+    const events = Array.from({ length: n }, (_, i) => ({ start: "2019-05-05", title: `Event ${i}` }));
+    events[8000].self = events[8000];
+    return events;
+  });
+  expect(result.isError).toBe(true);
+  expect(result.error).toMatch(/^data: cannot be read as JSON \(/);
+  await expect(page.locator("#tl .nt-event")).toHaveCount(0);
+});
+
+test("a TimelineJS3 document of 5,000 slides is read whole and shows", async ({ page }) => {
+  const result = await mountBuilt(page, 5000, (n) => ({
+    title: { text: { headline: "Slides" } },
+    events: Array.from({ length: n }, (_, i) => ({
+      start_date: { year: String(2000 + Math.floor(i / 365)), month: String(1 + (i % 12)), day: String(1 + (i % 28)) },
+      text: { headline: `Slide ${i}` },
+    })),
+  }));
+  expect(result).toMatchObject({ ok: true, problems: [], shown: 5000 });
+  await expect(page.locator("#tl .nt-timeline__title")).toHaveText("Slides");
+  expect(await call(page, "#tl", "getWindow")).toMatchObject({ ok: true });
+});
+
+test("changing the array after mount() is called does not change what shows", async ({ page }) => {
+  const shown = await page.evaluate(async () => {
+    const events = Array.from({ length: 8000 }, (_, i) => ({ start: "2019-05-05", title: `Event ${i}` }));
+    const mounted = NewsTimeline.mount("#tl", events, { height: 400 });
+    events.length = 10;
+    const handle = await mounted;
+    return handle.getVisibleEvents().length;
+  });
+  expect(shown).toBe(8000);
+});
