@@ -1,4 +1,5 @@
 use crate::core::filter::highlight_segments;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Text with the reader's search matches marked, so a reader sees why an
@@ -11,18 +12,22 @@ pub fn Highlight(
     #[prop(into)]
     query: Signal<Option<String>>,
 ) -> impl IntoView {
-    move || {
-        let query = query.get().unwrap_or_default();
-        highlight_segments(&text, &query)
-            .into_iter()
-            .map(|(run, hit)| {
-                let run = run.to_owned();
-                if hit {
-                    view! { <mark class="nt-mark">{run}</mark> }.into_any()
-                } else {
-                    run.into_any()
-                }
-            })
-            .collect_view()
+    move || match query.get().filter(|q| !q.is_empty()) {
+        // Without a search (the usual case) the text is all there is: no
+        // segments to cut, for each of the labels a pan or zoom adds.
+        None => Either::Left(text.clone()),
+        Some(query) => Either::Right(
+            highlight_segments(&text, &query)
+                .into_iter()
+                .map(|(run, hit)| {
+                    let run = run.to_owned();
+                    if hit {
+                        view! { <mark class="nt-mark">{run}</mark> }.into_any()
+                    } else {
+                        run.into_any()
+                    }
+                })
+                .collect_view(),
+        ),
     }
 }

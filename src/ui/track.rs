@@ -531,11 +531,13 @@ pub fn Track(
                                 // never crosses a label below it.
                                 style:z-index=move || slot().map_or(String::new(), |s| (64 - i64::from(s.row)).to_string())
                             >
-                                <span
-                                    class="nt-event__bar"
-                                    aria-hidden="true"
-                                    style:width=move || px(slot().map_or(0, |s| s.bar))
-                                ></span>
+                                {event.end.is_some().then(|| view! {
+                                    <span
+                                        class="nt-event__bar"
+                                        aria-hidden="true"
+                                        style:width=move || px(slot().map_or(0, |s| s.bar))
+                                    ></span>
+                                })}
                                 <button
                                     type="button"
                                     class="nt-event__button"
