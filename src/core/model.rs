@@ -238,11 +238,16 @@ pub(crate) fn check_url(url: &str, allow_data_image: bool) -> Result<String, Url
             }
         }
         _ => {
-            let mut shown: String = scheme
-                .chars()
-                .take(40)
-                .flat_map(char::escape_debug)
-                .collect();
+            // Invisible and non-ASCII chars as `\u{..}` (char::escape_debug
+            // would bring Unicode's printable tables into the wasm).
+            let mut shown = String::new();
+            for c in scheme.chars().take(40) {
+                if c.is_ascii_graphic() || c == ' ' {
+                    shown.push(c);
+                } else {
+                    shown.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+                }
+            }
             if scheme.chars().count() > 40 {
                 shown.push('…');
             }
@@ -474,7 +479,7 @@ mod tests {
         );
         assert_eq!(
             why("java\u{0}script:x", true),
-            r#"the scheme "java\0script:" is not allowed"#
+            r#"the scheme "java\u{0}script:" is not allowed"#
         );
         assert_eq!(
             why("<blockquote>x</blockquote>", true),
