@@ -520,6 +520,7 @@ impl Builder {
             return Ok(());
         };
         self.timeline.events.reserve_exact(pieces.total());
+        self.ids.reserve(self.timeline.events.capacity());
         let mut index = count;
         while let Some(piece) = pieces.next_piece().map_err(Stop::Source)? {
             let mut r = Reader::new(&piece);
@@ -530,12 +531,12 @@ impl Builder {
         Ok(())
     }
 
-    /// Makes room for more events when the vector is full, guessing how
-    /// many are left from the bytes per event so far (`done` bytes read,
-    /// `left` to go), so that the vector does not end up twice the size it
-    /// needs; [`Builder::finish`] gives back what is not used. The guess
-    /// never reserves more than twice the bytes left, so that a few small
-    /// events followed by one huge one cannot reserve a lot.
+    /// Makes room for more events (and their ids) when the vector is full,
+    /// guessing how many are left from the bytes per event so far (`done`
+    /// bytes read, `left` to go), so that the vector does not end up twice
+    /// the size it needs; [`Builder::finish`] gives back what is not used.
+    /// The guess never reserves more than twice the bytes left, so that a
+    /// few small events followed by one huge one cannot reserve a lot.
     fn reserve_events(&mut self, done: usize, left: usize) {
         let events = &mut self.timeline.events;
         let len = events.len();
@@ -554,6 +555,8 @@ impl Builder {
                 .saturating_add(16)
                 .max(len / 4),
         );
+        let room = events.capacity();
+        self.ids.reserve(room);
     }
 
     /// Reads a `tags` array (its `[` is next) straight into [`Tags`].
@@ -1152,16 +1155,27 @@ impl Ids {
             return;
         };
         if (self.len + 1) * 4 > self.slots.len() * 3 {
-            let size = (self.slots.len() * 2).max(16);
-            let old = std::mem::replace(&mut self.slots, vec![(0, Self::EMPTY); size]);
-            for (h, taken) in old {
-                if taken != Self::EMPTY {
-                    self.place(h, taken);
-                }
-            }
+            self.reserve(self.len + 1);
         }
         self.place(hash, index);
         self.len += 1;
+    }
+
+    /// Makes room for `count` ids in all (at most 3/4 of the slots full),
+    /// so that a known number of events is placed without rehashing.
+    fn reserve(&mut self, count: usize) {
+        let size = (count.saturating_mul(4) / 3 + 1)
+            .next_power_of_two()
+            .max(16);
+        if size <= self.slots.len() {
+            return;
+        }
+        let old = std::mem::replace(&mut self.slots, vec![(0, Self::EMPTY); size]);
+        for (h, taken) in old {
+            if taken != Self::EMPTY {
+                self.place(h, taken);
+            }
+        }
     }
 
     fn place(&mut self, hash: u32, index: u32) {
