@@ -9,7 +9,7 @@ use news_timeline::core::model::{Problem, Timeline};
 use news_timeline::core::parse::parse_document;
 use news_timeline::core::window::Window;
 use news_timeline::embed;
-use news_timeline::ui::TimelineView;
+use news_timeline::ui::{shown_timeline, TimelineView};
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -91,13 +91,14 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
     let handle = mount_to(host.clone(), move || {
         let lang = "en-GB".to_owned();
         let search = Memo::new(move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))));
+        let shown = shown_timeline(timeline.into(), filter.into(), search.into());
         view! {
             <TimelineView
                 timeline
+                shown
                 window
                 selected
                 filter
-                search
                 title
                 problems
                 debug

@@ -20,11 +20,11 @@ mod registry;
 mod shadow;
 
 use crate::core::date::PartialDate;
-use crate::core::filter::{filtered_timeline, Filter, SearchIndex};
-use crate::core::model::{Problem, Timeline};
+use crate::core::filter::{Filter, SearchIndex};
+use crate::core::model::Problem;
 use crate::core::parse::parse_csv_document;
 use crate::core::window::Window;
-use crate::ui::TimelineView;
+use crate::ui::{shown_timeline, TimelineView};
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
 use options::Options;
@@ -88,23 +88,24 @@ pub fn mount(
         request_idle_callback(move || {
             let _ = search.try_with_untracked(|_| ());
         });
+        let shown = shown_timeline(timeline.into(), filter.into(), search.into());
         let controls = Controls {
             timeline,
             problems,
             window,
             selected,
             filter,
-            search,
+            shown,
         };
         controls_out.set(Some(controls));
         emit_changes(controls, emit);
         view! {
             <TimelineView
                 timeline
+                shown
                 window
                 selected
                 filter
-                search
                 title=options.title
                 problems
                 debug=options.debug
@@ -188,7 +189,7 @@ pub fn set_window(id: u32, start: &str, end: &str) -> Result<(), JsError> {
 pub fn get_visible_events(id: u32) -> Result<Array, JsError> {
     let controls = registry::controls(id)?;
     let window = controls.window.get_untracked();
-    Ok(with_shown(&controls, |shown| {
+    Ok(controls.shown.with_untracked(|shown| {
         window
             .visible(shown)
             .map(|e| JsValue::from_str(&e.id))
@@ -239,7 +240,9 @@ pub fn get_filter(id: u32) -> Result<Object, JsError> {
 #[wasm_bindgen]
 pub fn fit(id: u32) -> Result<(), JsError> {
     let controls = registry::controls(id)?;
-    let window = with_shown(&controls, |shown| Window::fit(shown, js_sys::Date::now()));
+    let window = controls
+        .shown
+        .with_untracked(|shown| Window::fit(shown, js_sys::Date::now()));
     controls.window.set(window);
     Ok(())
 }
@@ -299,25 +302,6 @@ pub fn destroy(id: u32) {
     }
 }
 
-/// Runs `f` on the events that pass the filter, as the reader sees them;
-/// with no filter it borrows the data as it is (no copy, no search index).
-fn with_shown<R>(controls: &Controls, f: impl FnOnce(&Timeline) -> R) -> R {
-    let filter = controls.filter.get_untracked();
-    controls.timeline.with_untracked(|t| {
-        if filter.is_empty() {
-            f(t)
-        } else {
-            match controls
-                .search
-                .with_untracked(|search| filtered_timeline(t, &filter, search))
-            {
-                Some(shown) => f(&shown),
-                None => f(t),
-            }
-        }
-    })
-}
-
 fn filter_object(filter: &Filter) -> Object {
     let optional = |v: Option<String>| v.map_or(JsValue::NULL, JsValue::from);
     let tags = if filter.tags.is_empty() {
@@ -353,8 +337,7 @@ fn emit_changes(controls: Controls, emit: Function) {
         window,
         selected,
         filter,
-        timeline,
-        search,
+        shown,
         ..
     } = controls;
     let emit = std::rc::Rc::new(emit);
@@ -366,13 +349,7 @@ fn emit_changes(controls: Controls, emit: Function) {
     Effect::new(move |previous: Option<()>| {
         let current = filter.get();
         if previous.is_some() {
-            let count = if current.is_empty() {
-                timeline.with_untracked(|t| t.events.len())
-            } else {
-                timeline.with_untracked(|t| {
-                    search.with_untracked(|search| current.apply(t, search).len())
-                })
-            };
+            let count = shown.with_untracked(|t| t.events.len());
             send_filter(
                 "filterchange",
                 object(&[

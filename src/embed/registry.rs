@@ -2,7 +2,7 @@
 //! so a handle dropped by the page's JS never frees a widget still on
 //! screen, and a destroyed one is simply absent.
 
-use crate::core::filter::{Filter, SearchIndex};
+use crate::core::filter::Filter;
 use crate::core::model::{Problem, Timeline};
 use crate::core::window::Window;
 use leptos::mount::UnmountHandle;
@@ -27,9 +27,9 @@ pub struct Controls {
     pub selected: RwSignal<Option<String>>,
     /// What the events are narrowed to.
     pub filter: RwSignal<Filter>,
-    /// The events' folded text, derived from `timeline` on first use (the
-    /// first filter), shared by the view and the API.
-    pub search: Memo<Arc<SearchIndex>>,
+    /// The events passing `filter` (`ui::shown_timeline`), shared by the
+    /// view and the API.
+    pub shown: Memo<Arc<Timeline>>,
 }
 
 /// One mounted widget and what must be released with it.

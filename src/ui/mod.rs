@@ -33,7 +33,7 @@ pub use event_card::EventCard;
 pub use filter_bar::FilterBar;
 pub use highlight::Highlight;
 pub use overview::Overview;
-pub use timeline_view::TimelineView;
+pub use timeline_view::{shown_timeline, TimelineView};
 pub use track::Track;
 pub use zoom_controls::ZoomControls;
 

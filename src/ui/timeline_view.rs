@@ -13,6 +13,26 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What is shown: the events of `all` passing the filter, in time order.
+/// With no filter that is the data itself (no copy, and the search index
+/// is not built). One memo serves the view and the JS API.
+pub fn shown_timeline(
+    all: Signal<Arc<Timeline>>,
+    filter: Signal<Filter>,
+    search: Signal<Arc<SearchIndex>>,
+) -> Memo<Arc<Timeline>> {
+    Memo::new_with_compare(
+        move |_| {
+            if filter.with(Filter::is_empty) {
+                return all.get();
+            }
+            all.with(|t| filter.with(|f| search.with(|s| filtered_timeline(t, f, s))))
+                .map_or_else(|| all.get(), Arc::new)
+        },
+        arc_changed,
+    )
+}
+
 /// The whole widget as a reader meets it: a heading with zoom controls, the
 /// time track and, when an event is open, its card.
 ///
@@ -32,10 +52,10 @@ pub fn TimelineView(
     /// What the reader narrowed the events to.
     #[prop(into)]
     filter: Signal<Filter>,
-    /// The folded text of `timeline`, read only once a text filter is set
-    /// (the embedding shares it with the JS API).
+    /// The events that pass `filter` ([`shown_timeline`]; the embedding
+    /// shares it with the JS API).
     #[prop(into)]
-    search: Signal<Arc<SearchIndex>>,
+    shown: Signal<Arc<Timeline>>,
     /// A heading that overrides the data's own title (the `title` option).
     #[prop(into)]
     title: Signal<Option<String>>,
@@ -67,18 +87,7 @@ pub fn TimelineView(
     on_filter: Callback<Filter>,
 ) -> impl IntoView {
     let all = timeline;
-    // What is shown: the events passing the filter, in time order. With no
-    // filter that is the data itself (no copy, and no search index built).
-    let timeline = Memo::new_with_compare(
-        move |_| {
-            if filter.with(Filter::is_empty) {
-                return all.get();
-            }
-            all.with(|t| filter.with(|f| search.with(|s| filtered_timeline(t, f, s))))
-                .map_or_else(|| all.get(), Arc::new)
-        },
-        arc_changed,
-    );
+    let timeline = shown;
     let time_index = Memo::new_with_compare(
         move |_| timeline.with(|t| Arc::new(TimeIndex::new(t))),
         arc_changed,
