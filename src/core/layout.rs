@@ -200,7 +200,9 @@ pub fn layout(
 
     let mut covering = index.covering(window.start());
     let covering_count = covering.len();
-    covering.sort_unstable_by_key(by_priority);
+    // Chosen like each bin's candidates (TimeIndex::top_starting): by
+    // importance, then the whole level.
+    covering.sort_unstable_by_key(|&i| (Reverse(importance(i)), Reverse(index.level(i)), i));
     covering.truncate(rows);
     let mut candidates = covering;
     for (from, to) in bins.spans() {
