@@ -522,7 +522,7 @@ pub fn Track(
                                 aria-setsize=move || timeline.with(|t| t.events.len())
                                 style:transform=move || {
                                     slot().map_or(String::new(), |s| {
-                                        format!("translate({}px,{}px)", s.x, -(f64::from(s.row) * ROW_PX) as i64)
+                                        format!("translate({}px,{}px)", s.x, -s.rise)
                                     })
                                 }
                                 style:width=move || px(slot().map_or(0, |s| s.width))
@@ -559,7 +559,7 @@ pub fn Track(
                                     class="nt-event__stem"
                                     aria-hidden="true"
                                     style:left=move || px(slot().map_or(0, |s| s.stem))
-                                    style:height=move || px(6 + slot().map_or(0, |s| i64::from(s.row) * ROW_PX as i64))
+                                    style:height=move || px(6 + slot().map_or(0, |s| s.rise))
                                 ></span>
                             </li>
                         })
@@ -599,6 +599,8 @@ struct RowBox {
     /// Where the label box starts.
     x: i64,
     row: u16,
+    /// How far the row is above the first, `row` × [`ROW_PX`].
+    rise: i64,
     /// The label box or range bar, whichever is wider.
     width: i64,
     /// The range bar's width (0 for a point event).
@@ -613,6 +615,7 @@ impl RowBox {
         RowBox {
             x: whole(placed.label_x - shift),
             row: placed.row,
+            rise: whole(f64::from(placed.row) * ROW_PX),
             width: whole(placed.label_width.max(placed.bar_width)),
             bar: whole(placed.bar_width),
             stem: whole(placed.x - placed.label_x),
