@@ -106,7 +106,9 @@
       text: toJson(shell),
       total: events.length,
       pieces: function (whole) {
-        if (whole) return toJson(data);
+        // Not toJson: the wasm side words a thrown error as toJson does
+        // ("data: cannot be read as JSON (…)"), and would prefix it twice.
+        if (whole) return JSON.stringify(data);
         var text = texts[next];
         texts[next++] = undefined;
         return text;
