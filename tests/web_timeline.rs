@@ -165,6 +165,92 @@ async fn places_events_in_time_order_with_dates_at_their_precision() {
     m.host.remove();
 }
 
+/// The x of a row's `translate(Xpx, Ypx)`.
+fn px_of_transform(transform: &str) -> f64 {
+    transform
+        .trim_start_matches("translate(")
+        .split("px")
+        .next()
+        .and_then(|x| x.parse().ok())
+        .unwrap_or_else(|| panic!("{transform} is not a translate()"))
+}
+
+/// A style property of `el` in px (`"12px"` → 12).
+fn px_of(el: &HtmlElement, property: &str) -> f64 {
+    let value = el.style().get_property_value(property).expect("property");
+    value
+        .trim_end_matches("px")
+        .parse()
+        .unwrap_or_else(|_| panic!("{property}: {value:?} is not in px"))
+}
+
+#[wasm_bindgen_test]
+async fn a_row_is_placed_by_one_inline_style_with_its_stem_and_bar_sizes() {
+    let m = mount_view(
+        r#"[
+            {"id": "talks", "start": "2019-05-01", "end": "2019-05-20", "title": "Talks"},
+            {"id": "drone", "start": "2019-06-10", "title": "Drone over the strait"},
+            {"id": "again", "start": "2019-06-10", "title": "Second drone downed"}
+        ]"#,
+        None,
+        false,
+    );
+    settle().await;
+    // "again" gets the second row when the track has room for two.
+    let ids = attrs(&m.host, "[data-event-id]", "data-event-id");
+    assert_eq!(
+        ids.get(..2),
+        Some(&["talks".to_string(), "drone".to_string()][..])
+    );
+    let rows = m.host.query_selector_all(".nt-event").expect("selector");
+    let mut rises = Vec::new();
+    for i in 0..rows.length() {
+        let row: HtmlElement = rows.item(i).expect("row").unchecked_into();
+        let style = |property: &str| row.style().get_property_value(property).expect(property);
+        let rise = px_of(&row, "--rise");
+        let transform = style("transform");
+        assert_eq!(
+            transform,
+            format!(
+                "translate({}px, {}px)",
+                px_of_transform(&transform),
+                if rise > 0.0 { -rise } else { 0.0 }
+            )
+        );
+        assert_eq!(
+            style("z-index"),
+            (64.0 - rise / 30.0).to_string(),
+            "lower rows stack higher"
+        );
+        let stem = px_of(&row, "--stem");
+        assert!(
+            (0.0..=px_of(&row, "width")).contains(&stem),
+            "the stem (the event's instant) is under its label: {stem} px"
+        );
+        rises.push(rise);
+        let bar = px_of(&row, "--bar");
+        let has_bar = row
+            .query_selector(".nt-event__bar")
+            .expect("selector")
+            .is_some();
+        if row.get_attribute("data-event-id").as_deref() == Some("talks") {
+            assert!(has_bar && bar > 100.0, "20 days of 7 weeks: {bar} px");
+            assert!(px_of(&row, "width") >= bar, "the box holds the bar");
+        } else {
+            assert!(!has_bar && bar == 0.0, "a point event has no bar");
+            assert!(px_of(&row, "width") >= 56.0, "at least the narrowest label");
+        }
+    }
+    rises.sort_by(f64::total_cmp);
+    let expected: &[f64] = if ids.len() == 3 {
+        &[0.0, 0.0, 30.0]
+    } else {
+        &[0.0, 0.0]
+    };
+    assert_eq!(rises, expected, "the same day's second label sits a row up");
+    m.host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn follows_new_data_and_shows_an_empty_state() {
     let m = mount_view(SEED, Some("Override".into()), false);
@@ -364,6 +450,24 @@ async fn chips_and_search_narrow_the_events_and_say_how_many() {
         attrs(&m.host, "[data-event-id]", "data-event-id"),
         ["drone"]
     );
+    // Every title has an "e" (Téhéran's folded): all events pass, and the
+    // labels still show the new query's marks.
+    let marked = |m: &Mounted| {
+        m.host
+            .query_selector_all(".nt-event__title:has(mark)")
+            .expect("selector")
+            .length()
+    };
+    m.filter.set(Filter {
+        query: Some("e".into()),
+        ..Filter::default()
+    });
+    settle().await;
+    assert_eq!(attrs(&m.host, "[data-event-id]", "data-event-id").len(), 4);
+    assert_eq!(marked(&m), 4);
+    m.filter.set(Filter::default());
+    settle().await;
+    assert_eq!(marked(&m), 0, "no query, no marks");
     m.filter.set(Filter {
         query: Some("nothing like this".into()),
         ..Filter::default()

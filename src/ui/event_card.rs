@@ -98,7 +98,9 @@ pub fn EventCard(
                     <p class="nt-card__date">
                         <time datetime=event.start.to_string()>{date}</time>
                     </p>
-                    <h3 class="nt-card__title" id="nt-card-title"><Highlight text=title query /></h3>
+                    <h3 class="nt-card__title" id="nt-card-title">
+                        {move || view! { <Highlight text=title.clone() query=query.get() /> }}
+                    </h3>
                     {event.media.as_deref().and_then(|m| media_view(m, words))}
                     <div class="nt-card__text" node_ref=text></div>
                     {source}

@@ -9,6 +9,7 @@ pub mod axis;
 pub mod cluster_badges;
 pub mod color_scheme;
 pub mod copy_link;
+pub mod css_text;
 pub mod debug_notice;
 pub mod era_bands;
 pub mod event_card;

@@ -7,6 +7,7 @@ use crate::core::ticks::ticks;
 use crate::core::window::Window;
 use crate::ui::axis::Axis;
 use crate::ui::cluster_badges::ClusterBadges;
+use crate::ui::css_text::CssText;
 use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
@@ -152,14 +153,23 @@ pub fn Track(
                 .collect::<HashMap<usize, RowBox>>()
         })
     });
-    // The labelled events (index, id), in time order: only these are in
-    // the DOM, a few hundred at most whatever the data's size.
+    // The labelled events, in time order: only these are in the DOM, a
+    // few hundred at most whatever the data's size. Each row is keyed by
+    // its `Item`, so its attributes are set once, without effects.
     let items = Memo::new(move |_| {
         let indices: Vec<usize> = placement.with(|l| l.placed.iter().map(|p| p.index).collect());
+        let query = query.get();
         timeline.with(|t| {
             indices
                 .into_iter()
-                .filter_map(|i| t.events.get(i).map(|e| (i, e.id.clone())))
+                .filter_map(|index| {
+                    t.events.get(index).map(|e| Item {
+                        index,
+                        id: e.id.clone(),
+                        of: t.events.len(),
+                        query: query.clone(),
+                    })
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -175,8 +185,8 @@ pub fn Track(
         let wanted = active.get().or_else(|| selected.get());
         items.with(|items| {
             wanted
-                .filter(|id| items.iter().any(|(_, e)| e == id))
-                .or_else(|| items.first().map(|(_, e)| e.clone()))
+                .filter(|id| items.iter().any(|item| &item.id == id))
+                .or_else(|| items.first().map(|item| item.id.clone()))
         })
     });
 
@@ -495,7 +505,7 @@ pub fn Track(
                 <For
                     each=move || items.get()
                     key=|item| item.clone()
-                    children=move |(index, id)| {
+                    children=move |Item { index, id, of, query }| {
                         let event = timeline.with_untracked(|t| t.events.get(index).cloned())?;
                         let label = formatter.with_value(|f| f.event_label(&event));
                         let title = truncate_for_display(&event.title).into_owned();
@@ -504,11 +514,6 @@ pub fn Track(
                         // <time> already gives screen readers.
                         let untitled = title.is_empty();
                         let shown = if untitled { label.clone() } else { title };
-                        // One memo per row: the row's closures subscribe to it,
-                        // not all ~1,400 of them to the layout (whose
-                        // subscriber list is an IndexMap: O(n) per change).
-                        let row_slot = Memo::new(move |_| slot_of(index));
-                        let slot = move || row_slot.get();
                         let tab_id = id.clone();
                         let click_id = id.clone();
                         let selected_id = id.clone();
@@ -519,24 +524,14 @@ pub fn Track(
                                 class:nt-event--major=event.importance == 3
                                 data-event-id=id
                                 aria-posinset=index + 1
-                                aria-setsize=move || timeline.with(|t| t.events.len())
-                                style:transform=move || {
-                                    slot().map_or(String::new(), |s| {
-                                        format!("translate({}px,{}px)", s.x, -s.rise)
-                                    })
-                                }
-                                style:width=move || px(slot().map_or(0, |s| s.width))
-                                // Each row is its own stacking context (its transform):
-                                // lower rows stack higher, so a stem from a row above
-                                // never crosses a label below it.
-                                style:z-index=move || slot().map_or(String::new(), |s| (64 - i64::from(s.row)).to_string())
+                                aria-setsize=of
+                                // One effect and one call into the page per row
+                                // change (CssText), the bar and stem reading the
+                                // custom properties.
+                                style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::css_text))
                             >
                                 {event.end.is_some().then(|| view! {
-                                    <span
-                                        class="nt-event__bar"
-                                        aria-hidden="true"
-                                        style:width=move || px(slot().map_or(0, |s| s.bar))
-                                    ></span>
+                                    <span class="nt-event__bar" aria-hidden="true"></span>
                                 })}
                                 <button
                                     type="button"
@@ -555,12 +550,7 @@ pub fn Track(
                                     <time class="nt-event__date" datetime=datetime>{label}</time>
                                     <span class="nt-event__title" aria-hidden=untitled.then_some("true")><Highlight text=shown query /></span>
                                 </button>
-                                <span
-                                    class="nt-event__stem"
-                                    aria-hidden="true"
-                                    style:left=move || px(slot().map_or(0, |s| s.stem))
-                                    style:height=move || px(6 + slot().map_or(0, |s| s.rise))
-                                ></span>
+                                <span class="nt-event__stem" aria-hidden="true"></span>
                             </li>
                         })
                     }
@@ -588,8 +578,18 @@ pub fn Track(
     }
 }
 
-fn px(value: i64) -> String {
-    format!("{value}px")
+/// A labelled event as its row is keyed: a change of the number of
+/// events shown (`of`, its `aria-setsize`) or of the query marked in its
+/// title rebuilds the row (both change rarely, unlike the row's box).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Item {
+    /// Its place in the (shown) timeline.
+    index: usize,
+    id: String,
+    /// How many events the timeline shows.
+    of: usize,
+    /// The folded search query.
+    query: Option<String>,
 }
 
 /// A labelled row's box in whole px, `x` from the anchor (see `shift` in
@@ -620,6 +620,22 @@ impl RowBox {
             bar: whole(placed.bar_width),
             stem: whole(placed.x - placed.label_x),
         }
+    }
+
+    /// The row's inline style. Each row is its own stacking context (its
+    /// transform): lower rows stack higher, so a stem from a row above
+    /// never crosses a label below it.
+    fn css_text(self) -> String {
+        let RowBox {
+            x,
+            row,
+            rise,
+            width,
+            bar,
+            stem,
+        } = self;
+        let z = 64 - i64::from(row);
+        format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z};--rise:{rise}px;--bar:{bar}px;--stem:{stem}px")
     }
 }
 

@@ -115,3 +115,54 @@ test("arrow keys move between events in time order and the window follows", asyn
   await page.keyboard.press("Home");
   await expect.poll(focused).toContain("A 1");
 });
+
+test("each label's stem stands at its event's instant and a range's bar spans it, after a zoom too", async ({ page }) => {
+  const events = [
+    { id: "talks", start: "2019-05-01", end: "2019-05-20", title: "Talks" },
+    { id: "drone", start: "2019-06-10", title: "Drone over the strait" },
+    { id: "again", start: "2019-06-10", title: "Second drone downed" },
+    { id: "late", start: "2019-07-02", title: "Tanker seized near the coast" },
+    // A year around them, so that zooming in at the middle keeps them.
+    { id: "first", start: "2019-01-01", title: "Year opens" },
+    { id: "last", start: "2019-12-31", title: "Year ends" },
+  ];
+  expect(await mount(page, "#tl", events, { height: 360 })).toEqual({ ok: true });
+  const check = async () => {
+    const window = await getWindow(page, "#tl");
+    const rows = await page.locator("#tl").evaluate((host, window) => {
+      const track = host.shadowRoot.querySelector(".nt-track").getBoundingClientRect();
+      const from = Date.parse(window.start), span = Date.parse(window.end) - from;
+      return [...host.shadowRoot.querySelectorAll(".nt-event")].map((li) => {
+        const stem = li.querySelector(".nt-event__stem").getBoundingClientRect();
+        const bar = li.querySelector(".nt-event__bar");
+        const start = Date.parse(li.querySelector("time").getAttribute("datetime"));
+        return {
+          id: li.dataset.eventId,
+          stemOff: stem.left - (track.left + ((start - from) / span) * track.width),
+          stemToAxis: stem.bottom - (track.bottom - 36),
+          bar: bar && bar.getBoundingClientRect().width,
+          barToEnd: bar && bar.getBoundingClientRect().left - stem.left,
+        };
+      });
+    }, window);
+    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(["talks", "drone", "again", "late"]));
+    for (const r of rows) {
+      expect(Math.abs(r.stemOff), `${r.id}: stem at the instant`).toBeLessThan(1.5);
+      expect(Math.abs(r.stemToAxis), `${r.id}: stem reaches the axis`).toBeLessThan(1.5);
+    }
+    const talks = rows.find((r) => r.id === "talks");
+    const days = (Date.parse(window.end) - Date.parse(window.start)) / 86_400_000;
+    const trackWidth = (await page.locator("#tl .nt-track").boundingBox()).width;
+    // "2019-05-20" ends with that day: 20 days.
+    expect(Math.abs(talks.bar - (20 / days) * trackWidth)).toBeLessThan(1.5);
+    expect(Math.abs(talks.barToEnd)).toBeLessThan(1.5);
+    expect(rows.filter((r) => r.bar !== null).map((r) => r.id)).toEqual(["talks"]);
+  };
+  await check();
+  const before = span(await getWindow(page, "#tl"));
+  await page.locator("#tl .nt-track").focus();
+  await page.keyboard.press("+");
+  await expect.poll(async () => span(await getWindow(page, "#tl"))).toBeLessThan(before * 0.8);
+  await frames(page, 2);
+  await check();
+});
