@@ -756,6 +756,37 @@ async fn crowded_events_collapse_into_clusters_that_zoom_in() {
         "every event is labelled or counted"
     );
 
+    // A smaller zoom rewrites the badges in place: the counts still add
+    // up, and each badge says its own count.
+    let whole = m.window.get_untracked();
+    let cut = span(whole) / 10.0;
+    let narrower = Window::new(whole.start() + cut, whole.end() - cut).expect("window");
+    m.window.set(narrower);
+    settle().await;
+    let shown = m.timeline.with_untracked(|t| {
+        t.events
+            .iter()
+            .filter(|e| narrower.intersects(e.start_ms(), e.end_ms()))
+            .count()
+    });
+    let clustered: usize = texts(&m.host, ".nt-cluster")
+        .iter()
+        .map(|c| c.trim_start_matches('+').parse::<usize>().expect("a count"))
+        .sum();
+    assert!(clustered > 0, "still crowded");
+    assert_eq!(texts(&m.host, ".nt-event").len() + clustered, shown);
+    let badges = m.host.query_selector_all(".nt-cluster").expect("selector");
+    for i in 0..badges.length() {
+        let badge: Element = badges.item(i).expect("badge").unchecked_into();
+        let count = badge.text_content().unwrap_or_default();
+        let label = badge.get_attribute("aria-label").unwrap_or_default();
+        assert_eq!(
+            label,
+            format!("{} more events: zoom in", count.trim_start_matches('+'))
+        );
+        assert_eq!(badge.get_attribute("title"), Some(label));
+    }
+
     let before = m.window.get_untracked();
     let first: HtmlElement = m
         .host
