@@ -120,12 +120,32 @@ pub fn Track(
         let id = active.get().or_else(|| selected.get())?;
         timeline.with(|t| t.events.iter().position(|e| e.id == id))
     });
-    let placement = Memo::new(move |_| {
+    // The labels of the last layout are kept where they still fit (see
+    // `layout`), as long as they index the same timeline (held here, so
+    // that a new timeline is never mistaken for it).
+    let laid_out = StoredValue::new(None::<Arc<Timeline>>);
+    let placement = Memo::new(move |previous: Option<&Layout>| {
         let Some(scale) = scale.get() else {
             return Layout::default();
         };
-        timeline.with(|t| {
-            index.with(|index| layout(t, index, &scale, &params(scale.width()), pinned.get()))
+        let current = timeline.get();
+        let same = laid_out
+            .write_value()
+            .replace(current.clone())
+            .is_some_and(|was| Arc::ptr_eq(&was, &current));
+        let kept: Vec<usize> = previous
+            .filter(|_| same)
+            .map(|l| l.placed.iter().map(|p| p.index).collect())
+            .unwrap_or_default();
+        index.with(|index| {
+            layout(
+                &current,
+                index,
+                &scale,
+                &params(scale.width()),
+                pinned.get(),
+                &kept,
+            )
         })
     });
     // Rows are placed in px from an anchor instant that moves only when
