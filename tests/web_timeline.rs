@@ -88,6 +88,7 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
     let selected = RwSignal::new(None::<String>);
     let filter = RwSignal::new(Filter::default());
     let problems: Vec<Problem> = parsed.problems;
+    let tags = parsed.tags;
     let handle = mount_to(host.clone(), move || {
         let lang = "en-GB".to_owned();
         let search = Memo::new(move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))));
@@ -96,6 +97,7 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
             <TimelineView
                 timeline
                 shown
+                tags
                 window
                 selected
                 filter

@@ -207,26 +207,6 @@ pub fn brush_date(ms: f64, strip_span_ms: f64) -> Option<PartialDate> {
     PartialDate::from_ms(ms, precision)
 }
 
-/// The tags of a timeline with how many events carry each, most used
-/// first (then by name), for the filter chips.
-pub fn tag_counts(timeline: &Timeline) -> Vec<(String, usize)> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for tag in timeline.events.iter().flat_map(|e| &e.tags) {
-        // Length and first byte before the bytes: in wasm, comparing bytes
-        // is a call, and 100,000 events carry some 150,000 tags.
-        let first = tag.as_bytes().first();
-        match counts
-            .iter_mut()
-            .find(|(t, _)| t.len() == tag.len() && t.as_bytes().first() == first && t == tag)
-        {
-            Some((_, n)) => *n += 1,
-            None => counts.push((tag.clone(), 1)),
-        }
-    }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    counts
-}
-
 /// Lowercases and strips accents character by character (each input char
 /// yields exactly one output char), so positions in the folded text are
 /// positions in the original.
@@ -509,18 +489,6 @@ mod tests {
     fn folds_latin_capitals_with_accents() {
         assert_eq!(fold("ÉCOLE Ŝtraße ĹÓDŹ Œ Ÿ ĸ"), "ecole straße lodz œ y ĸ");
         assert_eq!(fold("×÷"), "×÷");
-    }
-
-    #[test]
-    fn counts_tags_most_used_first() {
-        assert_eq!(
-            tag_counts(&timeline()),
-            [
-                ("military".to_owned(), 2),
-                ("shipping".to_owned(), 2),
-                ("air".to_owned(), 1)
-            ]
-        );
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub fn mount(
     let unmount = leptos::mount::mount_to(container.clone(), move || {
         let timeline = RwSignal::new(Arc::new(parsed.timeline));
         let problems = RwSignal::new(parsed.problems);
+        let tags = RwSignal::new(parsed.tags);
         let window = RwSignal::new(initial_window);
         let selected = RwSignal::new(None::<String>);
         let filter = RwSignal::new(Filter::default());
@@ -92,6 +93,7 @@ pub fn mount(
         let controls = Controls {
             timeline,
             problems,
+            tags,
             window,
             selected,
             filter,
@@ -103,6 +105,7 @@ pub fn mount(
             <TimelineView
                 timeline
                 shown
+                tags
                 window
                 selected
                 filter
@@ -160,6 +163,7 @@ pub fn set_events(
     }
     controls.timeline.set(Arc::new(parsed.timeline));
     controls.problems.set(parsed.problems);
+    controls.tags.set(parsed.tags);
     Ok(())
 }
 

@@ -21,6 +21,8 @@ pub struct Controls {
     pub timeline: RwSignal<Arc<Timeline>>,
     /// What validation reported for them.
     pub problems: RwSignal<Vec<Problem>>,
+    /// Their tags with counts (`Parsed::tags`).
+    pub tags: RwSignal<Vec<(String, usize)>>,
     /// The visible range.
     pub window: RwSignal<Window>,
     /// The event whose card is open.

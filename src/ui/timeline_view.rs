@@ -1,4 +1,4 @@
-use crate::core::filter::{filtered_timeline, tag_counts, Filter, SearchIndex};
+use crate::core::filter::{filtered_timeline, Filter, SearchIndex};
 use crate::core::index::TimeIndex;
 use crate::core::model::{truncate_for_display, Problem, Timeline};
 use crate::core::scale::{zoom, ZoomLimits};
@@ -56,6 +56,10 @@ pub fn TimelineView(
     /// shares it with the JS API).
     #[prop(into)]
     shown: Signal<Arc<Timeline>>,
+    /// All events' tags with their counts, most used first
+    /// ([`crate::core::parse::Parsed::tags`]), for the filter chips.
+    #[prop(into)]
+    tags: Signal<Vec<(String, usize)>>,
     /// A heading that overrides the data's own title (the `title` option).
     #[prop(into)]
     title: Signal<Option<String>>,
@@ -96,7 +100,6 @@ pub fn TimelineView(
     let motion = Motion::default();
     let dark = use_dark(theme);
     let query = Memo::new(move |_| filter.with(Filter::folded_query));
-    let tags = Memo::new(move |_| all.with(|t| tag_counts(t)));
     let ranked = Memo::new(move |_| {
         all.with(|t| {
             t.events

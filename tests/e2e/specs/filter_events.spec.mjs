@@ -39,6 +39,19 @@ test("tag chips show counts and combine as any-of", async ({ page }) => {
   expect((await call(page, "#tl", "getFilter")).value.tags).toEqual(["air", "shipping"]);
 });
 
+test("the chips follow new data from setEvents", async ({ page }) => {
+  const chips = page.locator("#tl .nt-chip");
+  await expect(chips).toHaveText(["military2", "shipping2", "air1"]);
+  const events = [
+    { id: "a", start: "2020-01-01", title: "Vote", tags: ["politics"] },
+    { id: "b", start: "2020-02-01", title: "Strike", tags: ["labour", "politics"] },
+  ];
+  expect(await call(page, "#tl", "setEvents", events)).toMatchObject({ ok: true });
+  await expect(chips).toHaveText(["politics2", "labour1"]);
+  expect(await call(page, "#tl", "setEvents", [{ start: "2020-03-01", title: "Untagged" }])).toMatchObject({ ok: true });
+  await expect(chips).toHaveCount(0);
+});
+
 test("setFilter combines fields with AND and getVisibleEvents respects it", async ({ page }) => {
   expect(await call(page, "#tl", "setFilter", { query: "TEHERAN", tags: ["military"] })).toMatchObject({ ok: true });
   expect((await call(page, "#tl", "getVisibleEvents")).value).toEqual(["drone"]);
