@@ -128,11 +128,10 @@ pub fn filtered_timeline(
 /// keystroke fast at 100,000 events.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchIndex {
-    /// The folded texts, each followed by [`SEPARATOR`].
+    /// The folded texts in event order, each followed by [`SEPARATOR`].
     text: String,
-    /// Where each text begins in `text` (in bytes, ascending), and whose
-    /// event (its index) it is.
-    segments: Vec<(usize, u32)>,
+    /// Where each event's text begins in `text`, in bytes.
+    starts: Vec<usize>,
 }
 
 /// Ends each event's text; folded texts and queries never contain it, so a
@@ -141,49 +140,36 @@ const SEPARATOR: char = '\u{1}';
 
 impl SearchIndex {
     /// Folds every event's title and text (HTML stripped) once.
-    ///
     /// Room is made once (the raw texts' length, about what folding
     /// keeps): grown by doubling, the string would pass through copies
     /// adding up to twice its size, and wasm memory never shrinks.
-    ///
-    /// The texts are read in the order they lie in memory, not in time
-    /// order: they were allocated as the input was read, and sorting the
-    /// events by date scattered them, so that reading them by date missed
-    /// the cache on nearly every text (over half of the time, natively).
     pub fn new(timeline: &Timeline) -> Self {
-        let events = &timeline.events;
-        let size: usize = events
+        let size: usize = timeline
+            .events
             .iter()
             .map(|e| e.title.len() + e.text.as_deref().map_or(0, str::len) + 2)
             .sum();
-        // (title, text, event), read from the events in one sequential pass.
-        let mut in_memory: Vec<(&str, &str, u32)> = events
-            .iter()
-            .zip(0u32..)
-            .map(|(e, i)| (e.title.as_str(), e.text.as_deref().unwrap_or_default(), i))
-            .collect();
-        in_memory.sort_unstable_by_key(|&(title, _, _)| title.as_ptr() as usize);
         let mut text = String::with_capacity(size);
-        let mut segments = Vec::with_capacity(in_memory.len());
-        for (title, html, i) in in_memory {
-            segments.push((text.len(), i));
+        let mut starts = Vec::with_capacity(timeline.events.len());
+        for event in &timeline.events {
+            starts.push(text.len());
             let mut push = |c: char| text.push(if c == SEPARATOR { ' ' } else { fold_char(c) });
-            if title.is_ascii() {
-                title.bytes().map(char::from).for_each(&mut push);
+            if event.title.is_ascii() {
+                event.title.bytes().map(char::from).for_each(&mut push);
             } else {
-                title.chars().for_each(&mut push);
+                event.title.chars().for_each(&mut push);
             }
             push('\n');
-            for_each_text_char(html, &mut push);
+            for_each_text_char(event.text.as_deref().unwrap_or_default(), &mut push);
             text.push(SEPARATOR);
         }
         text.shrink_to_fit();
-        SearchIndex { text, segments }
+        SearchIndex { text, starts }
     }
 
     /// For each event, whether its folded text contains `folded_query`.
     pub fn matching(&self, folded_query: &str) -> Vec<bool> {
-        let mut hits = vec![false; self.segments.len()];
+        let mut hits = vec![false; self.starts.len()];
         if folded_query.contains(SEPARATOR) {
             return hits;
         }
@@ -194,19 +180,15 @@ impl SearchIndex {
             .get(from..)
             .and_then(|rest| rest.find(folded_query))
         {
-            let segment = self
-                .segments
-                .partition_point(|&(start, _)| start <= from + found)
+            let event = self
+                .starts
+                .partition_point(|&s| s <= from + found)
                 .saturating_sub(1);
-            if let Some(hit) = self
-                .segments
-                .get(segment)
-                .and_then(|&(_, event)| hits.get_mut(event as usize))
-            {
+            if let Some(hit) = hits.get_mut(event) {
                 *hit = true;
             }
-            match self.segments.get(segment + 1) {
-                Some(&(next, _)) => from = next,
+            match self.starts.get(event + 1) {
+                Some(&next) => from = next,
                 None => break,
             }
         }
