@@ -150,8 +150,9 @@ pub fn Track(
     });
     // Rows are placed in px from an anchor instant that moves only when
     // the zoom (ms per px) changes, and the list is shifted to the
-    // anchor's x: a pan changes that one transform, while each row's box
-    // stays equal, so its memo stops the update before any row effect.
+    // anchor's x: a pan changes that one transform, while every row's box
+    // stays equal, so the `slots` memo stops the update before any row's
+    // style effect runs.
     let anchor = Memo::new(move |previous: Option<&(f64, f64)>| {
         let Some(scale) = scale.get() else {
             return (0.0, 0.0);
