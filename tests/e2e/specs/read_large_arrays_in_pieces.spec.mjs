@@ -88,3 +88,21 @@ test("changing the array after mount() is called does not change what shows", as
   });
   expect(shown).toBe(8000);
 });
+
+test("text beyond ASCII reads the same in every piece", async ({ page }) => {
+  const ids = await page.evaluate(async () => {
+    // Accents (2 bytes in UTF-8), CJK (3 bytes) and an emoji (a surrogate
+    // pair, 4 bytes) between ASCII: each piece's UTF-8 is longer than its
+    // UTF-16 length, so its buffer must grow while it is read.
+    const id = (i) => `Ünïcødé-${i}-東京-😀-“end”`;
+    const events = Array.from({ length: 8001 }, (_, i) => ({ id: id(i), start: "2019-05-05", title: "Event" }));
+    const handle = await NewsTimeline.mount("#tl", events, { height: 400 });
+    const shown = handle.getVisibleEvents();
+    return { count: shown.length, same: shown.every((s, i) => s === id(i)), samples: [shown[0], shown[4000], shown[8000]] };
+  });
+  expect(ids).toEqual({
+    count: 8001,
+    same: true,
+    samples: ["Ünïcødé-0-東京-😀-“end”", "Ünïcødé-4000-東京-😀-“end”", "Ünïcødé-8000-東京-😀-“end”"],
+  });
+});
