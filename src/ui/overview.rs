@@ -4,7 +4,6 @@ use crate::core::window::Window;
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
 use crate::ui::strings::use_text;
-use crate::ui::use_element_size::use_element_size;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -56,6 +55,10 @@ pub fn Overview(
     /// left), and pointer positions and arrow keys are read that way.
     #[prop(optional)]
     rtl: bool,
+    /// The strip's width in px: the track's, as both span the widget's
+    /// column (one measurement, so mounting forces one layout, not two).
+    #[prop(into)]
+    width: Signal<f64>,
 ) -> impl IntoView {
     // A pointer's x on the strip, counted from where time begins.
     let strip_x = move |el: &web_sys::HtmlDivElement, client_x: i32| {
@@ -69,7 +72,6 @@ pub fn Overview(
     let toward_later = if rtl { -1.0 } else { 1.0 };
     let s = use_text().s;
     let strip = NodeRef::<Div>::new();
-    let width = use_element_size(strip).width;
     let density = Memo::new(move |_| {
         let columns = index.with(|i| i.density(extent.get(), COLUMNS));
         density_path(&columns)

@@ -8,8 +8,9 @@ use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
 use crate::ui::strings::{is_rtl, provide_text};
 use crate::ui::track::{focus_event_later, ZOOM_STEP};
+use crate::ui::use_element_size::use_element_size;
 use crate::ui::{arc_changed, DebugNotice, EventCard, FilterBar, Overview, Track, ZoomControls};
-use leptos::html::Section;
+use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -120,6 +121,8 @@ pub fn TimelineView(
         .unwrap_or_else(|| if is_rtl(&lang) { "rtl" } else { "ltr" }.to_owned());
     let rtl = dir == "rtl";
     let root = NodeRef::<Section>::new();
+    let track = NodeRef::<Div>::new();
+    let track_size = use_element_size(track);
     let heading = Memo::new(move |_| {
         title
             .get()
@@ -213,8 +216,21 @@ pub fn TimelineView(
                 motion
                 query
                 rtl
+                track
+                size=track_size
             />
-            <Overview index=time_index extent window on_window motion filter on_filter formatter rtl />
+            <Overview
+                index=time_index
+                extent
+                window
+                on_window
+                motion
+                filter
+                on_filter
+                formatter
+                rtl
+                width=track_size.width
+            />
             <EventCard
                 event=open_event
                 formatter

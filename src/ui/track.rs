@@ -12,7 +12,7 @@ use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
 use crate::ui::strings::use_text;
-use crate::ui::use_element_size::use_element_size;
+use crate::ui::use_element_size::UseElementSizeReturn;
 use crate::ui::Highlight;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -91,12 +91,15 @@ pub fn Track(
     /// mirrored), and pointer directions and keys follow what is seen.
     #[prop(optional)]
     rtl: bool,
+    /// The track's element, for focus and pointer positions.
+    track: NodeRef<Div>,
+    /// The track's size, measured by the owner (which shares its width
+    /// with the overview strip below).
+    size: UseElementSizeReturn,
 ) -> impl IntoView {
     // Screen px to time direction: +1 when later is to the right.
     let toward_later = if rtl { -1.0 } else { 1.0 };
     let text = use_text();
-    let track = NodeRef::<Div>::new();
-    let size = use_element_size(track);
     let width = size.width;
     // As many label rows as the room left for the track holds.
     let rows = Memo::new(move |_| {
