@@ -29,7 +29,11 @@
    * Promise rejects with an Error whose `newsTimelineLoad` is true. */
   function load() {
     if (!gluePromise) {
-      gluePromise = instantiate().catch(function (error) {
+      gluePromise = instantiate().then(function (glue) {
+        scheduleWarmUp(glue);
+        return glue;
+      });
+      gluePromise = gluePromise.catch(function (error) {
         var failure = new Error("the widget could not be loaded from " + base + " (" + ((error && error.message) || error) + ")");
         failure.newsTimelineLoad = true;
         throw failure;
@@ -39,6 +43,28 @@
       });
     }
     return gluePromise;
+  }
+
+  var mountedOnce = false;
+  var WARM_UP_DATA = JSON.stringify([
+    { start: "2001-02-03", title: "A", text: "<p>a</p>", tags: ["x"], importance: 3 },
+    { start: "2005", end: "2007-06", title: "B" },
+  ]);
+
+  /** V8 compiles a wasm function on its first call: a page's first mount
+   * spent ~45 ms compiling. Until one happens, the first idle moment after
+   * loading mounts a small timeline on an element never put in the
+   * document, and destroys it. Errors are left to the real mount. */
+  function scheduleWarmUp(glue) {
+    (window.requestIdleCallback || setTimeout)(function () {
+      if (mountedOnce) return;
+      try {
+        var options = { lang: resolveLang(document.documentElement) };
+        glue.destroy(glue.mount(document.createElement("div"), WARM_UP_DATA, undefined, 0, false, options, function () {}));
+      } catch (error) {
+        // As said: the real mount reports it.
+      }
+    });
   }
 
   /** Fetches the glue and the wasm in parallel and starts the instance.
@@ -298,6 +324,7 @@
   /** Mounts a source (see toSource; CSV text when `source.csv`) on a
    * host; the wasm side parses and validates it. */
   function mountSource(glue, host, source, options) {
+    mountedOnce = true;
     var previous = handles.get(host);
     if (previous) previous.destroy();
     var handle = new Handle(glue, host, options);
