@@ -187,7 +187,7 @@ fn px_of(el: &HtmlElement, property: &str) -> f64 {
 }
 
 #[wasm_bindgen_test]
-async fn a_row_is_placed_by_one_inline_style_with_its_stem_and_bar_sizes() {
+async fn a_row_is_placed_by_its_inline_style_with_its_stem_and_bar_sizes() {
     let m = mount_view(
         r#"[
             {"id": "talks", "start": "2019-05-01", "end": "2019-05-20", "title": "Talks"},
@@ -208,40 +208,53 @@ async fn a_row_is_placed_by_one_inline_style_with_its_stem_and_bar_sizes() {
     let mut rises = Vec::new();
     for i in 0..rows.length() {
         let row: HtmlElement = rows.item(i).expect("row").unchecked_into();
-        let style = |property: &str| row.style().get_property_value(property).expect(property);
-        let rise = px_of(&row, "--rise");
-        let transform = style("transform");
+        let part = |class: &str| {
+            row.query_selector(class)
+                .expect("selector")
+                .map(|el| el.unchecked_into::<HtmlElement>())
+        };
+        let transform = row
+            .style()
+            .get_property_value("transform")
+            .expect("transform");
+        let x = px_of_transform(&transform);
+        let rise = -transform
+            .trim_start_matches(&format!("translate({x}px, "))
+            .trim_end_matches("px)")
+            .parse::<f64>()
+            .unwrap_or_else(|_| panic!("{transform:?} is a translate in px"));
         assert_eq!(
-            transform,
-            format!(
-                "translate({}px, {}px)",
-                px_of_transform(&transform),
-                if rise > 0.0 { -rise } else { 0.0 }
-            )
-        );
-        assert_eq!(
-            style("z-index"),
+            row.style().get_property_value("z-index").expect("z-index"),
             (64.0 - rise / 30.0).to_string(),
             "lower rows stack higher"
         );
-        let stem = px_of(&row, "--stem");
+        let stem = part(".nt-event__stem").expect("every row has a stem");
+        let stem_left = px_of(&stem, "left");
         assert!(
-            (0.0..=px_of(&row, "width")).contains(&stem),
-            "the stem (the event's instant) is under its label: {stem} px"
+            (0.0..=px_of(&row, "width")).contains(&stem_left),
+            "the stem (the event's instant) is under its label: {stem_left} px"
         );
-        rises.push(rise);
-        let bar = px_of(&row, "--bar");
-        let has_bar = row
-            .query_selector(".nt-event__bar")
-            .expect("selector")
-            .is_some();
+        assert_eq!(
+            px_of(&stem, "height"),
+            6.0 + rise,
+            "the stem reaches down to the axis"
+        );
+        rises.push(rise.abs());
+        let bar = part(".nt-event__bar");
         if row.get_attribute("data-event-id").as_deref() == Some("talks") {
-            assert!(has_bar && bar > 100.0, "20 days of 7 weeks: {bar} px");
+            let bar = px_of(&bar.expect("a range has a bar"), "width");
+            assert!(bar > 100.0, "20 days of 7 weeks: {bar} px");
             assert!(px_of(&row, "width") >= bar, "the box holds the bar");
         } else {
-            assert!(!has_bar && bar == 0.0, "a point event has no bar");
+            assert!(bar.is_none(), "a point event has no bar");
             assert!(px_of(&row, "width") >= 56.0, "at least the narrowest label");
         }
+        // Nothing inherited that would restyle the row's every element.
+        assert!(
+            !row.style().css_text().contains("--"),
+            "no custom properties on the row: {}",
+            row.style().css_text()
+        );
     }
     rises.sort_by(f64::total_cmp);
     let expected: &[f64] = if ids.len() == 3 {

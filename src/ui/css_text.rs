@@ -11,7 +11,7 @@ use leptos::tachys::html::style::IntoStyle;
 use leptos::tachys::renderer::types::{CssStyleDeclaration, Element};
 use leptos::tachys::renderer::Rndr;
 
-/// Declarations as in a style attribute: `"width:12px;--stem:4px"`.
+/// Declarations as in a style attribute: `"left:4px;height:36px"`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CssText(pub String);
 

@@ -24,6 +24,8 @@ use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 const ROW_PX: f64 = 30.0;
 /// Height of the axis strip under the rows.
 const AXIS_PX: f64 = 36.0;
+/// A first-row stem's height: from its label down to the axis.
+const STEM_PX: i64 = 6;
 /// Average glyph width of a label at the track's font size, for layout.
 const CHAR_PX: f64 = 7.4;
 /// Pointer travel before a press becomes a drag rather than a click.
@@ -549,13 +551,18 @@ pub fn Track(
                                 data-event-id=id
                                 aria-posinset=index + 1
                                 aria-setsize=of
-                                // One effect and one call into the page per row
-                                // change (CssText), the bar and stem reading the
-                                // custom properties.
+                                // One effect and one call into the page per
+                                // element whose box changed (CssText). The stem
+                                // and bar have their own: custom properties on
+                                // the row would restyle all its elements.
                                 style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::css_text))
                             >
                                 {event.end.is_some().then(|| view! {
-                                    <span class="nt-event__bar" aria-hidden="true"></span>
+                                    <span
+                                        class="nt-event__bar"
+                                        aria-hidden="true"
+                                        style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::bar_css))
+                                    ></span>
                                 })}
                                 <button
                                     type="button"
@@ -574,7 +581,11 @@ pub fn Track(
                                     <time class="nt-event__date" datetime=datetime>{label}</time>
                                     <span class="nt-event__title" aria-hidden=untitled.then_some("true")><Highlight text=shown query /></span>
                                 </button>
-                                <span class="nt-event__stem" aria-hidden="true"></span>
+                                <span
+                                    class="nt-event__stem"
+                                    aria-hidden="true"
+                                    style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::stem_css))
+                                ></span>
                             </li>
                         })
                     }
@@ -655,11 +666,20 @@ impl RowBox {
             row,
             rise,
             width,
-            bar,
-            stem,
+            ..
         } = self;
         let z = 64 - i64::from(row);
-        format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z};--rise:{rise}px;--bar:{bar}px;--stem:{stem}px")
+        format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z}")
+    }
+
+    /// The stem's: at the event's instant, down from the label to the axis.
+    fn stem_css(self) -> String {
+        format!("left:{}px;height:{}px", self.stem, STEM_PX + self.rise)
+    }
+
+    /// A range's bar: its span.
+    fn bar_css(self) -> String {
+        format!("width:{}px", self.bar)
     }
 }
 
