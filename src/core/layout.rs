@@ -26,8 +26,9 @@
 //! and a small pan would relabel the whole track. Levels do not depend on
 //! the window, and high levels are spread out in time, so panning and
 //! zooming keep most labels (and their DOM rows) where they were. The
-//! labels of the previous window (`kept`) go first among equals, so a
-//! step keeps every label that still fits and fills the room around them.
+//! labels of the previous window (`kept`) go first among equals, each in
+//! its old row where that is still free, so a step keeps every label that
+//! still fits where it was and fills the room around them.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -180,11 +181,13 @@ pub struct Layout {
 /// [`MAX_PLACED`]. `pinned` (the event the reader moved to) is placed
 /// first when it is in the window. The rest are counted in clusters.
 ///
-/// `kept` are the events labelled before this window (sorted indices;
-/// empty for a fresh layout): among equally important events they are
-/// placed first, so that a pan or zoom step keeps every label that still
-/// fits and new labels fill the room around them. Labels then change
-/// only where the view does, and each step builds fewer label rows.
+/// `kept` are the events labelled before this window, with their rows
+/// (sorted by index; empty for a fresh layout): among equally important
+/// events they are placed first, in their old row when it is free there,
+/// so that a pan or zoom step keeps every label that still fits, mostly
+/// in place, and new labels fill the room around them. Labels then change
+/// only where the view does, and each step builds and restyles fewer
+/// label rows.
 ///
 /// The work depends on the width and rows, not on how many events there
 /// are: 100,000 events lay out as fast as 100.
@@ -194,7 +197,7 @@ pub fn layout(
     scale: &Scale,
     params: &LayoutParams,
     pinned: Option<usize>,
-    kept: &[usize],
+    kept: &[(usize, u16)],
 ) -> Layout {
     let window = scale.window();
     let rows = usize::from(params.rows);
@@ -205,7 +208,11 @@ pub fn layout(
     // tightest when there is room for most events.
     let top_level = level_of_span(params.max_label_px * scale.ms_per_px());
     let level = |i: usize| index.level(i).min(top_level);
-    let was_kept = |i: usize| kept.binary_search(&i).is_ok();
+    let kept_row = |i: usize| {
+        let at = kept.binary_search_by_key(&i, |&(k, _)| k).ok()?;
+        kept.get(at).map(|&(_, row)| usize::from(row))
+    };
+    let was_kept = |i: usize| kept_row(i).is_some();
     let by_priority = |i: &usize| {
         (
             Reverse(importance(*i)),
@@ -232,7 +239,7 @@ pub fn layout(
             .is_some_and(|e| window.intersects(e.start_ms(), e.end_ms()))
     };
     // Kept labels may no longer be among their bin's best candidates.
-    candidates.extend(kept.iter().copied().filter(|&i| in_window(i)));
+    candidates.extend(kept.iter().map(|&(i, _)| i).filter(|&i| in_window(i)));
     let pinned = pinned.filter(|&i| in_window(i));
     candidates.retain(|&i| Some(i) != pinned);
     candidates.sort_unstable_by_key(by_priority);
@@ -254,10 +261,18 @@ pub fn layout(
         if !(from.is_finite() && to.is_finite()) {
             continue;
         }
-        let free = taken
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| free_slot(row, from, to).map(|at| (r, at)));
+        // Its old row first (made if the rows above it are not yet), then
+        // the lowest free one.
+        if let Some(r) = kept_row(i).filter(|&r| r < rows && r >= taken.len()) {
+            taken.resize_with(r + 1, Vec::new);
+        }
+        let old_row = kept_row(i).and_then(|r| Some((r, free_slot(taken.get(r)?, from, to)?)));
+        let free = old_row.or_else(|| {
+            taken
+                .iter()
+                .enumerate()
+                .find_map(|(r, row)| free_slot(row, from, to).map(|at| (r, at)))
+        });
         let row = match free {
             Some((r, at)) => taken.get_mut(r).map(|row| {
                 row.insert(at, (from, to));
@@ -768,14 +783,14 @@ mod tests {
     }
 
     #[test]
-    fn kept_labels_stay_through_pans_and_zooms_where_they_still_fit() {
+    fn kept_labels_stay_in_their_rows_through_pans_and_zooms() {
         let t = crowded_years();
         let index = TimeIndex::new(&t);
         let first = Window::from_iso("2004", "2004").unwrap().start();
         let mut span = 7300.0 * DAY / 8.0;
         let mut start = first + 2.0 * span;
         let (scale, params) = track_at(start, span);
-        let mut shown = indices(&layout(&t, &index, &scale, &params, None, &[]));
+        let mut shown = rows_of(&layout(&t, &index, &scale, &params, None, &[]));
         // Five 10% pans, then five 1.25× zooms in at the middle.
         for step in 0..10 {
             if step < 5 {
@@ -785,17 +800,35 @@ mod tests {
                 span *= 0.8;
             }
             let (scale, params) = track_at(start, span);
-            let fresh = indices(&layout(&t, &index, &scale, &params, None, &[]));
-            let next = indices(&layout(&t, &index, &scale, &params, None, &shown));
+            let fresh = rows_of(&layout(&t, &index, &scale, &params, None, &[]));
+            let next = rows_of(&layout(&t, &index, &scale, &params, None, &shown));
             // Labels whose event is still in view: the kept layout keeps
-            // nearly all of them, the fresh one far fewer.
-            let still = |i: &&usize| {
-                index.start_of(**i) >= start
-                    && index.start_of(**i) < start + span - 240.0 * span / 1200.0
+            // nearly all of them, in their rows, the fresh one far fewer.
+            let still = |(i, _): &&(usize, u16)| {
+                index.start_of(*i) >= start
+                    && index.start_of(*i) < start + span - 240.0 * span / 1200.0
             };
-            let candidates: Vec<&usize> = shown.iter().filter(still).collect();
-            let kept = candidates.iter().filter(|i| next.contains(i)).count();
-            let kept_fresh = candidates.iter().filter(|i| fresh.contains(i)).count();
+            let candidates: Vec<&(usize, u16)> = shown.iter().filter(still).collect();
+            let labelled = |of: &[(usize, u16)], i: usize| of.iter().any(|&(j, _)| j == i);
+            let kept = candidates
+                .iter()
+                .filter(|(i, _)| labelled(&next, *i))
+                .count();
+            let in_place = candidates.iter().filter(|c| next.contains(c)).count();
+            let kept_fresh = candidates
+                .iter()
+                .filter(|(i, _)| labelled(&fresh, *i))
+                .count();
+            let in_place_fresh = candidates.iter().filter(|c| fresh.contains(c)).count();
+            assert!(
+                in_place * 100 >= candidates.len() * 85,
+                "step {step}: {in_place} of {} in their rows",
+                candidates.len()
+            );
+            assert!(
+                in_place > in_place_fresh,
+                "step {step}: {in_place} in place against {in_place_fresh} fresh"
+            );
             assert!(
                 kept * 100 >= candidates.len() * 90,
                 "step {step}: kept {kept} of {}",
@@ -821,7 +854,14 @@ mod tests {
             event("2019-06-10T00:00Z", None, "minor", 1),
             event("2019-06-10T01:00Z", None, "major", 3),
         ]);
-        let l = layout(&t, &TimeIndex::new(&t), &june(), &params(1), None, &[0]);
+        let l = layout(
+            &t,
+            &TimeIndex::new(&t),
+            &june(),
+            &params(1),
+            None,
+            &[(0, 0)],
+        );
         assert_eq!(rows_of(&l), [(1, 0)]);
     }
 
@@ -893,7 +933,7 @@ mod tests {
             t: &Timeline,
             s: &Scale,
             (rows, char_px, min, max, gap): (u16, f64, f64, f64, f64),
-            kept: &[usize],
+            kept: &[(usize, u16)],
         ) -> Result<(), TestCaseError> {
             let params = LayoutParams {
                 width_px: s.width(),
@@ -984,10 +1024,10 @@ mod tests {
                 t in any_timeline(),
                 s in any_scale(),
                 p in any_params(),
-                mut kept in proptest::collection::vec(0usize..70, 0..30),
+                mut kept in proptest::collection::vec((0usize..70, 0u16..8), 0..30),
             ) {
                 kept.sort_unstable();
-                kept.dedup();
+                kept.dedup_by_key(|&mut (i, _)| i);
                 check(&t, &s, p, &kept)?;
             }
         }

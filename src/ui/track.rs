@@ -125,9 +125,9 @@ pub fn Track(
         let id = active.get().or_else(|| selected.get())?;
         timeline.with(|t| t.events.iter().position(|e| e.id == id))
     });
-    // The labels of the last layout are kept where they still fit (see
-    // `layout`), as long as they index the same timeline (held here, so
-    // that a new timeline is never mistaken for it).
+    // The labels of the last layout are kept, in their rows, where they
+    // still fit (see `layout`), as long as they index the same timeline
+    // (held here, so that a new timeline is never mistaken for it).
     let laid_out = StoredValue::new(None::<Arc<Timeline>>);
     let placement = Memo::new(move |previous: Option<&Layout>| {
         let Some(scale) = scale.get() else {
@@ -138,9 +138,9 @@ pub fn Track(
             .write_value()
             .replace(current.clone())
             .is_some_and(|was| Arc::ptr_eq(&was, &current));
-        let kept: Vec<usize> = previous
+        let kept: Vec<(usize, u16)> = previous
             .filter(|_| same)
-            .map(|l| l.placed.iter().map(|p| p.index).collect())
+            .map(|l| l.placed.iter().map(|p| (p.index, p.row)).collect())
             .unwrap_or_default();
         index.with(|index| {
             layout(
