@@ -795,10 +795,9 @@ async fn crowded_events_collapse_into_clusters_that_zoom_in() {
         let badge: Element = badges.item(i).expect("badge").unchecked_into();
         let count = badge.text_content().unwrap_or_default();
         let label = badge.get_attribute("aria-label").unwrap_or_default();
-        assert_eq!(
-            label,
-            format!("{} more events: zoom in", count.trim_start_matches('+'))
-        );
+        let n = count.trim_start_matches('+');
+        let events = if n == "1" { "event" } else { "events" };
+        assert_eq!(label, format!("{n} more {events}: zoom in"));
         assert_eq!(badge.get_attribute("title"), Some(label));
     }
 
