@@ -187,7 +187,7 @@ fn px_of(el: &HtmlElement, property: &str) -> f64 {
 }
 
 #[wasm_bindgen_test]
-async fn a_row_is_placed_by_its_inline_style_with_its_stem_and_bar_sizes() {
+async fn a_row_is_placed_by_its_inline_style_and_its_stem_drawn_under_it() {
     let m = mount_view(
         r#"[
             {"id": "talks", "start": "2019-05-01", "end": "2019-05-20", "title": "Talks"},
@@ -204,7 +204,31 @@ async fn a_row_is_placed_by_its_inline_style_with_its_stem_and_bar_sizes() {
         ids.get(..2),
         Some(&["talks".to_string(), "drone".to_string()][..])
     );
+    // The stems: "M{x} 1v-{height}" each, x in the rows' coordinates.
+    let path = |class: &str| {
+        m.host
+            .query_selector(class)
+            .expect("selector")
+            .and_then(|p| p.get_attribute("d"))
+            .unwrap_or_else(|| panic!("{class} has its path"))
+    };
+    let stems: Vec<(f64, f64)> = path(".nt-track__stem-lines")
+        .split('M')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let (x, height) = s.split_once(" 1v-").expect("a line down to the axis");
+            (x.parse().expect("x"), height.parse().expect("height"))
+        })
+        .collect();
+    let dots = path(".nt-track__stem-dots");
     let rows = m.host.query_selector_all(".nt-event").expect("selector");
+    assert_eq!(stems.len(), rows.length() as usize, "a stem per label");
+    for (x, _) in &stems {
+        assert!(
+            dots.contains(&format!("M{x} .5h0")),
+            "a dot under the stem at {x}"
+        );
+    }
     let mut rises = Vec::new();
     for i in 0..rows.length() {
         let row: HtmlElement = rows.item(i).expect("row").unchecked_into();
@@ -228,16 +252,16 @@ async fn a_row_is_placed_by_its_inline_style_with_its_stem_and_bar_sizes() {
             (64.0 - rise / 30.0).to_string(),
             "lower rows stack higher"
         );
-        let stem = part(".nt-event__stem").expect("every row has a stem");
-        let stem_left = px_of(&stem, "left");
+        // Its stem: under the label (the event's instant), and from the
+        // label's foot down to the axis.
+        let width = px_of(&row, "width");
         assert!(
-            (0.0..=px_of(&row, "width")).contains(&stem_left),
-            "the stem (the event's instant) is under its label: {stem_left} px"
-        );
-        assert_eq!(
-            px_of(&stem, "height"),
-            6.0 + rise,
-            "the stem reaches down to the axis"
+            stems
+                .iter()
+                .any(|&(at, height)| (x..=x + width).contains(&at) && height == 6.0 + rise),
+            "a stem under {x}..{} reaching {} px down: {stems:?}",
+            x + width,
+            6.0 + rise
         );
         rises.push(rise.abs());
         let bar = part(".nt-event__bar");

@@ -179,6 +179,23 @@ pub fn Track(
                 .collect::<HashMap<usize, RowBox>>()
         })
     });
+    // The rows' and stems' transform: the pan, and right to left the
+    // mirroring of the whole list.
+    let rows_transform = move || {
+        let x = shift.get().round() as i64;
+        if rtl {
+            format!("scaleX(-1) translateX({x}px)")
+        } else {
+            format!("translateX({x}px)")
+        }
+    };
+    // Every label's stem, a line from the label down to the axis and a dot
+    // on it, as two paths under the rows: one write per change, rather
+    // than an element and an effect per row.
+    let stems = move |dots: bool| {
+        let shift = shift.get();
+        placement.with(|l| stem_path(l.placed.iter().map(|p| RowBox::new(p, shift)), dots))
+    };
     // The labelled events, in time order: only these are in the DOM, a
     // few hundred at most whatever the data's size. Each row is keyed by
     // its `Item`, so its attributes are set once, without effects.
@@ -520,14 +537,11 @@ pub fn Track(
             on:keydown=on_keydown
         >
             <EraBands timeline scale />
-            <ol
-                class="nt-track__events"
-                style:transform=move || {
-                    let x = shift.get().round() as i64;
-                    // Right to left, the list is mirrored as a whole.
-                    if rtl { format!("scaleX(-1) translateX({x}px)") } else { format!("translateX({x}px)") }
-                }
-            >
+            <svg class="nt-track__stems" aria-hidden="true" style:transform=rows_transform>
+                <path class="nt-track__stem-lines" d=move || stems(false) />
+                <path class="nt-track__stem-dots" d=move || stems(true) />
+            </svg>
+            <ol class="nt-track__events" style:transform=rows_transform>
                 <For
                     each=move || items.get()
                     key=|item| item.clone()
@@ -552,9 +566,9 @@ pub fn Track(
                                 aria-posinset=index + 1
                                 aria-setsize=of
                                 // One effect and one call into the page per
-                                // element whose box changed (CssText). The stem
-                                // and bar have their own: custom properties on
-                                // the row would restyle all its elements.
+                                // element whose box changed (CssText). A range's
+                                // bar has its own: a custom property on the row
+                                // would restyle all its elements.
                                 style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::css_text))
                             >
                                 {event.end.is_some().then(|| view! {
@@ -581,11 +595,6 @@ pub fn Track(
                                     <time class="nt-event__date" datetime=datetime>{label}</time>
                                     <span class="nt-event__title" aria-hidden=untitled.then_some("true")><Highlight text=shown query /></span>
                                 </button>
-                                <span
-                                    class="nt-event__stem"
-                                    aria-hidden="true"
-                                    style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::stem_css))
-                                ></span>
                             </li>
                         })
                     }
@@ -658,8 +667,8 @@ impl RowBox {
     }
 
     /// The row's inline style. Each row is its own stacking context (its
-    /// transform): lower rows stack higher, so a stem from a row above
-    /// never crosses a label below it.
+    /// transform): lower rows stack higher. The stems are drawn under
+    /// every row, so none crosses a label.
     fn css_text(self) -> String {
         let RowBox {
             x,
@@ -672,15 +681,28 @@ impl RowBox {
         format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z}")
     }
 
-    /// The stem's: at the event's instant, down from the label to the axis.
-    fn stem_css(self) -> String {
-        format!("left:{}px;height:{}px", self.stem, STEM_PX + self.rise)
-    }
-
     /// A range's bar: its span.
     fn bar_css(self) -> String {
         format!("width:{}px", self.bar)
     }
+}
+
+/// The stems as SVG path data, x from the rows' origin and y from 1 px
+/// above the axis (the drawing's top edge): each a line from its label's
+/// foot (`rise` + [`STEM_PX`] up) down to the axis, or with `dots` the dot
+/// there (a zero-length line drawn with round caps).
+fn stem_path(boxes: impl Iterator<Item = RowBox>, dots: bool) -> String {
+    use std::fmt::Write;
+    let mut path = String::new();
+    for RowBox { x, stem, rise, .. } in boxes {
+        let at = x + stem;
+        let _ = if dots {
+            write!(path, "M{at} .5h0")
+        } else {
+            write!(path, "M{at} 1v-{}", STEM_PX + rise)
+        };
+    }
+    path
 }
 
 fn spread(touches: &[(i32, f64)]) -> f64 {

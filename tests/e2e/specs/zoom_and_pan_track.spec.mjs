@@ -129,24 +129,44 @@ test("each label's stem stands at its event's instant and a range's bar spans it
   expect(await mount(page, "#tl", events, { height: 360 })).toEqual({ ok: true });
   const check = async () => {
     const window = await getWindow(page, "#tl");
-    const rows = await page.locator("#tl").evaluate((host, window) => {
-      const track = host.shadowRoot.querySelector(".nt-track").getBoundingClientRect();
+    const { rows, stemCount } = await page.locator("#tl").evaluate((host, window) => {
+      const root = host.shadowRoot;
+      const track = root.querySelector(".nt-track").getBoundingClientRect();
       const from = Date.parse(window.start), span = Date.parse(window.end) - from;
-      return [...host.shadowRoot.querySelectorAll(".nt-event")].map((li) => {
-        const stem = li.querySelector(".nt-event__stem").getBoundingClientRect();
-        const bar = li.querySelector(".nt-event__bar");
+      // The stems are one path under the rows ("M{x} 1v-{height}" each), in
+      // the rows' coordinates: x from the drawing's left edge, which moves
+      // with the rows, and y from its top, 1 px above its bottom edge.
+      const drawing = root.querySelector(".nt-track__stems").getBoundingClientRect();
+      const stems = root
+        .querySelector(".nt-track__stem-lines")
+        .getAttribute("d")
+        .split("M")
+        .filter(Boolean)
+        .map((s) => {
+          const [x, height] = s.split(" 1v-").map(Number);
+          return { left: drawing.left + x, top: drawing.bottom - height, bottom: drawing.bottom };
+        });
+      const rows = [...root.querySelectorAll(".nt-event")].map((li) => {
         const start = Date.parse(li.querySelector("time").getAttribute("datetime"));
+        const instant = track.left + ((start - from) / span) * track.width;
+        const foot = li.getBoundingClientRect().bottom;
+        // The stem that starts at this label's foot.
+        const stem = stems.find((s) => Math.abs(s.top - foot) < 1.5 && Math.abs(s.left - instant) < 8);
+        const bar = li.querySelector(".nt-event__bar");
         return {
           id: li.dataset.eventId,
-          stemOff: stem.left - (track.left + ((start - from) / span) * track.width),
-          stemToAxis: stem.bottom - (track.bottom - 36),
+          stemOff: stem ? stem.left - instant : null,
+          stemToAxis: stem ? stem.bottom - (track.bottom - 36) : null,
           bar: bar && bar.getBoundingClientRect().width,
-          barToEnd: bar && bar.getBoundingClientRect().left - stem.left,
+          barToEnd: bar && stem && bar.getBoundingClientRect().left - stem.left,
         };
       });
+      return { rows, stemCount: stems.length };
     }, window);
     expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(["talks", "drone", "again", "late"]));
+    expect(stemCount, "a stem per label").toBe(rows.length);
     for (const r of rows) {
+      expect(r.stemOff, `${r.id}: a stem from the label's foot`).not.toBeNull();
       expect(Math.abs(r.stemOff), `${r.id}: stem at the instant`).toBeLessThan(1.5);
       expect(Math.abs(r.stemToAxis), `${r.id}: stem reaches the axis`).toBeLessThan(1.5);
     }
