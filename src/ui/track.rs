@@ -16,7 +16,6 @@ use crate::ui::use_element_size::UseElementSizeReturn;
 use crate::ui::Highlight;
 use leptos::html::Div;
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
@@ -170,13 +169,14 @@ pub fn Track(
         }
     });
     let shift = Memo::new(move |_| scale.get().map_or(0.0, |s| s.x_of(anchor.get().0)));
+    // Each labelled event's box, in the layout's order (by index).
     let slots = Memo::new(move |_| {
         let shift = shift.get();
         placement.with(|l| {
             l.placed
                 .iter()
                 .map(|p| (p.index, RowBox::new(p, shift)))
-                .collect::<HashMap<usize, RowBox>>()
+                .collect::<Vec<_>>()
         })
     });
     // The rows' and stems' transform: the pan, and right to left the
@@ -192,10 +192,7 @@ pub fn Track(
     // Every label's stem, a line from the label down to the axis and a dot
     // on it, as two paths under the rows: one write per change, rather
     // than an element and an effect per row.
-    let stems = move |dots: bool| {
-        let shift = shift.get();
-        placement.with(|l| stem_path(l.placed.iter().map(|p| RowBox::new(p, shift)), dots))
-    };
+    let stems = move |dots: bool| slots.with(|s| stem_path(s.iter().map(|&(_, b)| b), dots));
     // The labelled events, in time order: only these are in the DOM, a
     // few hundred at most whatever the data's size. Each row is keyed by
     // its `Item`, so its attributes are set once, without effects.
@@ -521,7 +518,12 @@ pub fn Track(
         settled.set_value(handle);
     });
 
-    let slot_of = move |index: usize| slots.with(|s| s.get(&index).copied());
+    let slot_of = move |index: usize| {
+        slots.with(|s| {
+            let at = s.binary_search_by_key(&index, |&(i, _)| i).ok()?;
+            s.get(at).map(|&(_, b)| b)
+        })
+    };
     view! {
         <div
             class="nt-track"
