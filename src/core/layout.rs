@@ -263,10 +263,11 @@ pub fn layout(
         }
         // Its old row first (made if the rows above it are not yet), then
         // the lowest free one.
-        if let Some(r) = kept_row(i).filter(|&r| r < rows && r >= taken.len()) {
+        let old = kept_row(i).filter(|&r| r < rows);
+        if let Some(r) = old.filter(|&r| r >= taken.len()) {
             taken.resize_with(r + 1, Vec::new);
         }
-        let old_row = kept_row(i).and_then(|r| Some((r, free_slot(taken.get(r)?, from, to)?)));
+        let old_row = old.and_then(|r| Some((r, free_slot(taken.get(r)?, from, to)?)));
         let free = old_row.or_else(|| {
             taken
                 .iter()
