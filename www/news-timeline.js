@@ -29,15 +29,16 @@
    * Promise rejects with an Error whose `newsTimelineLoad` is true. */
   function load() {
     if (!gluePromise) {
-      gluePromise = instantiate().then(function (glue) {
-        scheduleWarmUp(glue);
-        return glue;
-      });
-      gluePromise = gluePromise.catch(function (error) {
-        var failure = new Error("the widget could not be loaded from " + base + " (" + ((error && error.message) || error) + ")");
-        failure.newsTimelineLoad = true;
-        throw failure;
-      });
+      gluePromise = instantiate()
+        .then(function (glue) {
+          scheduleWarmUp(glue);
+          return glue;
+        })
+        .catch(function (error) {
+          var failure = new Error("the widget could not be loaded from " + base + " (" + ((error && error.message) || error) + ")");
+          failure.newsTimelineLoad = true;
+          throw failure;
+        });
       gluePromise.catch(function (error) {
         console.error("news-timeline: " + error.message + "; the page's own content stays in place");
       });
