@@ -196,11 +196,42 @@ impl PartialDate {
 
     /// Parses the contract's ISO 8601 extended forms.
     pub fn parse(input: &str) -> Result<Self, DateError> {
+        if let Some(date) = Self::plain_day(input.as_bytes()) {
+            return Ok(date);
+        }
         let err = |kind| DateError {
             input: input.to_owned(),
             kind,
         };
         Parser::new(input.trim()).date().map_err(err)
+    }
+
+    /// `YYYY-MM-DD` with a valid month and day, the form most data uses,
+    /// read without the general parser: 100,000 events' dates are a tenth
+    /// of reading them. `None` sends anything else to [`Parser`].
+    fn plain_day(bytes: &[u8]) -> Option<Self> {
+        let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = bytes else {
+            return None;
+        };
+        let mut value = [0u8; 8];
+        for (v, b) in value.iter_mut().zip([y0, y1, y2, y3, m0, m1, d0, d1]) {
+            *v = b.wrapping_sub(b'0');
+            if *v > 9 {
+                return None;
+            }
+        }
+        let [y0, y1, y2, y3, m0, m1, d0, d1] = value;
+        let year = i64::from(y0) * 1000 + i64::from(y1) * 100 + i64::from(y2) * 10 + i64::from(y3);
+        let month = m0 * 10 + m1;
+        let day = d0 * 10 + d1;
+        if !(1..=12).contains(&month) || !(1..=days_in_month(year, month)).contains(&day) {
+            return None;
+        }
+        Some(PartialDate {
+            month: Some(month),
+            day: Some(day),
+            ..PartialDate::from_year(year)
+        })
     }
 
     /// Astronomical year (0 = 1 BC).
@@ -860,6 +891,12 @@ mod tests {
             fn day_numbers_round_trip(days in -100_000_000i64..100_000_000) {
                 let (y, m, d) = civil_from_days(days);
                 prop_assert_eq!(days_from_civil(y, m, d), days);
+            }
+
+            #[test]
+            fn plain_days_read_as_the_general_parser_reads_them(s in "[0-9]{4}-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])") {
+                let general = Parser::new(&s).date().ok();
+                prop_assert_eq!(PartialDate::plain_day(s.as_bytes()), general);
             }
 
             #[test]
