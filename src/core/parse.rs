@@ -1259,13 +1259,12 @@ fn sort_by_start<T>(items: &mut [T], start: impl Fn(&T) -> f64) {
     if sorted {
         return;
     }
-    let mut order: Vec<(i64, usize)> = items
+    let mut order: Vec<(u64, usize)> = items
         .iter()
         .enumerate()
         .map(|(i, item)| (order_key(start(item)), i))
         .collect();
-    // Indices are distinct, so this unstable sort keeps ties in order.
-    order.sort_unstable();
+    radix_sort(&mut order);
     // Item `order[i].1` belongs at `i`. Earlier swaps moved the items from
     // before `i`: follow where each went (as `sort_by_cached_key` does).
     for i in 0..order.len() {
@@ -1282,10 +1281,57 @@ fn sort_by_start<T>(items: &mut [T], start: impl Fn(&T) -> f64) {
     }
 }
 
-/// The key [`f64::total_cmp`] compares: sorting by it orders the same way.
-fn order_key(x: f64) -> i64 {
-    let bits = x.to_bits() as i64;
-    bits ^ (((bits >> 63) as u64) >> 1) as i64
+/// A key whose unsigned order is [`f64::total_cmp`]'s order.
+fn order_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    // Negative numbers: all bits flipped (larger magnitudes sort first);
+    // the others: the sign bit set, so they sort after.
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
+/// Sorts (key, index) pairs by key, stably (pairs made in index order
+/// keep ties in order), eleven bits of the key at a time and only over the
+/// bits in which the keys differ: dates spread over decades differ in about
+/// 40 bits, four passes, where a comparison sort of 100,000 keys made some
+/// 17 passes over them.
+fn radix_sort(pairs: &mut Vec<(u64, usize)>) {
+    const BITS: u32 = 11;
+    let (min, max) = pairs
+        .iter()
+        .fold((u64::MAX, 0), |(lo, hi), &(k, _)| (lo.min(k), hi.max(k)));
+    let spread = max.saturating_sub(min);
+    let mut from = std::mem::take(pairs);
+    let mut to = vec![(0, 0); from.len()];
+    let mut shift = 0;
+    while shift < u64::BITS && spread >> shift != 0 {
+        let digit = |k: u64| ((k - min) >> shift) as usize & ((1 << BITS) - 1);
+        // Where each digit's pairs begin in `to`.
+        let mut next = [0usize; 1 << BITS];
+        for &(k, _) in &from {
+            if let Some(n) = next.get_mut(digit(k)) {
+                *n += 1;
+            }
+        }
+        let mut sum = 0;
+        for n in &mut next {
+            (*n, sum) = (sum, sum + *n);
+        }
+        for &pair in &from {
+            if let Some(n) = next.get_mut(digit(pair.0)) {
+                if let Some(slot) = to.get_mut(*n) {
+                    *slot = pair;
+                }
+                *n += 1;
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+        shift += BITS;
+    }
+    *pairs = from;
 }
 
 /// Whether `end` may end a range that begins at `start`.
@@ -1893,6 +1939,24 @@ mod tests {
                     let ids: HashSet<&str> = p.timeline.events.iter().map(|e| e.id.as_str()).collect();
                     prop_assert_eq!(ids.len(), p.timeline.events.len());
                 }
+            }
+
+            #[test]
+            fn sorts_as_a_stable_total_cmp_sort(keys in proptest::collection::vec(
+                prop_oneof![
+                    any::<f64>(),
+                    (-3i64..3).prop_map(|k| k as f64 * 1e11),
+                    Just(f64::INFINITY),
+                    Just(-0.0),
+                ],
+                0..300,
+            )) {
+                let mut items: Vec<(f64, usize)> = keys.iter().copied().zip(0..).collect();
+                let mut expected = items.clone();
+                expected.sort_by(|a, b| a.0.total_cmp(&b.0));
+                sort_by_start(&mut items, |item| item.0);
+                let order = |v: &[(f64, usize)]| v.iter().map(|p| p.1).collect::<Vec<_>>();
+                prop_assert_eq!(order(&items), order(&expected));
             }
 
             #[test]
