@@ -24,6 +24,8 @@
   ).href;
 
   var gluePromise = null;
+  /** The glue once loaded, so that a mount can start at once. */
+  var loadedGlue = null;
   /** Loads the glue and the wasm once; every widget shares the instance.
    * A failure is final for the page and reported once on the console; the
    * Promise rejects with an Error whose `newsTimelineLoad` is true. */
@@ -31,6 +33,7 @@
     if (!gluePromise) {
       gluePromise = instantiate()
         .then(function (glue) {
+          loadedGlue = glue;
           scheduleWarmUp(glue);
           return glue;
         })
@@ -126,23 +129,30 @@
    * `pieces(whole)` giving the events' JSON a piece at a time (then
    * undefined), or the whole document's JSON when `whole`. One 20 MB
    * string for 100,000 events would be copied whole into wasm memory, which
-   * never shrinks. The pieces are written now, so later changes to the
-   * data do not show, as with one string. */
-  function toSource(data) {
+   * never shrinks. With `now`, the pieces are written at once (a mount
+   * that waits for the wasm: later changes to the data do not show, as
+   * with one string); otherwise each is written when the wasm side asks,
+   * which must be before the caller returns. Written one at a time, the
+   * 20 MB of text is never alive at once: written at once, it set off a
+   * 10-30 ms full garbage collection inside the mount. */
+  function toSource(data, now) {
     var events = Array.isArray(data) ? data : data && typeof data === "object" && typeof data.toJSON !== "function" ? data.events : null;
     if (!Array.isArray(events) || events.length <= PIECE) return { text: toJson(data) };
     var shell = Array.isArray(data) ? [] : Object.assign({}, data, { events: [] });
+    var piece = function (at) {
+      // Not toJson: the wasm side words a thrown error as toJson does
+      // ("data: cannot be read as JSON (…)"), and would prefix it twice.
+      return at < events.length ? JSON.stringify(events.slice(at, at + PIECE)) : undefined;
+    };
     var texts = [];
-    for (var at = 0; at < events.length; at += PIECE) texts.push(toJson(events.slice(at, at + PIECE)));
+    if (now) for (var at = 0; at < events.length; at += PIECE) texts.push(toJson(events.slice(at, at + PIECE)));
     var next = 0;
     return {
       text: toJson(shell),
       total: events.length,
       pieces: function (whole) {
-        // Not toJson: the wasm side words a thrown error as toJson does
-        // ("data: cannot be read as JSON (…)"), and would prefix it twice.
         if (whole) return JSON.stringify(data);
-        var text = texts[next];
+        var text = now ? texts[next] : piece(next * PIECE);
         texts[next++] = undefined;
         return text;
       },
@@ -232,7 +242,7 @@
   };
 
   Handle.prototype.setEvents = function (data) {
-    var source = toSource(data);
+    var source = toSource(data, false);
     this._live().setEvents(this._id, source.text, source.pieces, source.total || 0);
     this._reportProblems();
   };
@@ -348,10 +358,15 @@
     handles.set(host, handle);
     live.add(handle);
     host.newsTimeline = handle;
-    handle._reportProblems();
     if (options.hash) followHash(handle);
     else openDeepLink(glue, handle);
-    host.dispatchEvent(new CustomEvent("newstimeline:ready", { detail: { handle: handle }, bubbles: true, composed: true }));
+    // After the rest of the caller's task: mount() may mount before it
+    // returns, and a page that listens just after calling it must hear.
+    queueMicrotask(function () {
+      if (!handle._id) return;
+      handle._reportProblems();
+      host.dispatchEvent(new CustomEvent("newstimeline:ready", { detail: { handle: handle }, bubbles: true, composed: true }));
+    });
     return handle;
   }
 
@@ -459,7 +474,9 @@
       if (options != null && typeof options !== "object") {
         throw new Error("options: expected an object, but found " + describe(options));
       }
-      var source = toSource(data);
+      // With the wasm loaded, the data is read now, before mount() returns.
+      if (loadedGlue) return resolve(mountSource(loadedGlue, host, toSource(data, false), options || {}));
+      var source = toSource(data, true);
       resolve(
         load().then(function (glue) {
           return mountSource(glue, host, source, options || {});

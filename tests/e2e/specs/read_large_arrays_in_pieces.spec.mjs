@@ -78,15 +78,43 @@ test("a TimelineJS3 document of 5,000 slides is read whole and shows", async ({ 
   expect(await call(page, "#tl", "getWindow")).toMatchObject({ ok: true });
 });
 
-test("changing the array after mount() is called does not change what shows", async ({ page }) => {
-  const shown = await page.evaluate(async () => {
-    const events = Array.from({ length: 8000 }, (_, i) => ({ start: "2019-05-05", title: `Event ${i}` }));
-    const mounted = NewsTimeline.mount("#tl", events, { height: 400 });
-    events.length = 10;
-    const handle = await mounted;
-    return handle.getVisibleEvents().length;
+// mount() reads the data before it returns once the wasm is loaded (each
+// piece written as the wasm side asks for it), and writes it all at once
+// when the mount has to wait for the wasm: either way, what was passed is
+// what shows.
+for (const loaded of [false, true]) {
+  test(`changing the array after mount() is called does not change what shows (wasm ${loaded ? "loaded" : "still loading"})`, async ({ page }) => {
+    const result = await page.evaluate(async (loaded) => {
+      if (loaded) await NewsTimeline.ready;
+      const events = Array.from({ length: 8000 }, (_, i) => ({ start: "2019-05-05", title: `Event ${i}` }));
+      const mounted = NewsTimeline.mount("#tl", events, { height: 400 });
+      const mountedAtOnce = Boolean(document.querySelector("#tl").newsTimeline);
+      events.length = 10;
+      events.push({ start: "2020-01-01", title: "Late" });
+      const handle = await mounted;
+      return { mountedAtOnce, shown: handle.getVisibleEvents().length };
+    }, loaded);
+    expect(result).toEqual({ mountedAtOnce: loaded, shown: 8000 });
   });
-  expect(shown).toBe(8000);
+}
+
+test("a page that listens right after calling mount() hears ready and the warning", async ({ page }) => {
+  const heard = await page.evaluate(async () => {
+    await NewsTimeline.ready;
+    const host = document.querySelector("#tl");
+    const events = Array.from({ length: 5000 }, (_, i) => ({ start: "2019-05-05", title: `Event ${i}` }));
+    events[4500].start = "someday";
+    const mounted = NewsTimeline.mount(host, events, { height: 400 });
+    const heard = [];
+    host.addEventListener("newstimeline:ready", (e) => heard.push(["ready", e.detail.handle === host.newsTimeline]));
+    host.addEventListener("newstimeline:warning", (e) => heard.push(["warning", e.detail.problems.map((p) => p.path)]));
+    await mounted;
+    return heard;
+  });
+  expect(heard).toEqual([
+    ["warning", ["[4500].start"]],
+    ["ready", true],
+  ]);
 });
 
 test("text beyond ASCII reads the same in every piece", async ({ page }) => {
