@@ -140,36 +140,8 @@ const SEPARATOR: char = '\u{1}';
 
 impl SearchIndex {
     /// Folds every event's title and text (HTML stripped) once.
-    /// Room is made once (the raw texts' length, about what folding
-    /// keeps): grown by doubling, the string would pass through copies
-    /// adding up to twice its size, and wasm memory never shrinks.
     pub fn new(timeline: &Timeline) -> Self {
-        let size: usize = timeline
-            .events
-            .iter()
-            .map(|e| e.title.len() + e.text.as_deref().map_or(0, str::len) + 2)
-            .sum();
-        // Bytes, not a String: `String::push` encodes each char as UTF-8,
-        // which was most of the time of folding 100,000 events.
-        let mut text = Vec::with_capacity(size);
-        let mut starts = Vec::with_capacity(timeline.events.len());
-        for event in &timeline.events {
-            starts.push(text.len());
-            if event.title.is_ascii() {
-                text.extend(event.title.bytes().map(fold_ascii));
-            } else {
-                event.title.chars().for_each(|c| push_folded(&mut text, c));
-            }
-            text.push(b'\n');
-            for_each_text_char(event.text.as_deref().unwrap_or_default(), |c| {
-                push_folded(&mut text, c)
-            });
-            text.push(SEPARATOR as u8);
-        }
-        text.shrink_to_fit();
-        // Only whole chars were written, so this cannot fail.
-        let text = String::from_utf8(text).unwrap_or_default();
-        SearchIndex { text, starts }
+        SearchIndexBuilder::new(timeline).finish(timeline)
     }
 
     /// For each event, whether its folded text contains `folded_query`.
@@ -198,6 +170,67 @@ impl SearchIndex {
             }
         }
         hits
+    }
+}
+
+/// A [`SearchIndex`] folded a slice of events at a time: folding 100,000
+/// texts at once blocks the page for some 100 ms, so the widget folds them
+/// in idle moments (and [`SearchIndexBuilder::finish`] folds what is left
+/// if a search comes first).
+#[derive(Debug)]
+pub struct SearchIndexBuilder {
+    /// The folded texts so far, as UTF-8 bytes: `String::push` encodes each
+    /// char, which was most of the time of folding.
+    text: Vec<u8>,
+    starts: Vec<usize>,
+}
+
+impl SearchIndexBuilder {
+    /// Room is made once (the raw texts' length, about what folding
+    /// keeps): grown by doubling, the text would pass through copies
+    /// adding up to twice its size, and wasm memory never shrinks.
+    pub fn new(timeline: &Timeline) -> Self {
+        let size: usize = timeline
+            .events
+            .iter()
+            .map(|e| e.title.len() + e.text.as_deref().map_or(0, str::len) + 2)
+            .sum();
+        SearchIndexBuilder {
+            text: Vec::with_capacity(size),
+            starts: Vec::with_capacity(timeline.events.len()),
+        }
+    }
+
+    /// Folds up to `count` more events of `timeline` (the one it was made
+    /// for); true once all are folded.
+    pub fn step(&mut self, timeline: &Timeline, count: usize) -> bool {
+        let next = self.starts.len();
+        for event in timeline.events.iter().skip(next).take(count) {
+            self.starts.push(self.text.len());
+            let text = &mut self.text;
+            if event.title.is_ascii() {
+                text.extend(event.title.bytes().map(fold_ascii));
+            } else {
+                event.title.chars().for_each(|c| push_folded(text, c));
+            }
+            text.push(b'\n');
+            for_each_text_char(event.text.as_deref().unwrap_or_default(), |c| {
+                push_folded(text, c)
+            });
+            text.push(SEPARATOR as u8);
+        }
+        self.starts.len() >= timeline.events.len()
+    }
+
+    /// The index, once the events not folded yet are.
+    pub fn finish(mut self, timeline: &Timeline) -> SearchIndex {
+        self.step(timeline, usize::MAX);
+        self.text.shrink_to_fit();
+        SearchIndex {
+            // Only whole chars were written, so this cannot fail.
+            text: String::from_utf8(self.text).unwrap_or_default(),
+            starts: self.starts,
+        }
     }
 }
 
@@ -391,6 +424,33 @@ mod tests {
         assert_eq!(index.matching("\u{1}"), [false, false, false]);
         // A separator in a title is indexed as a space.
         assert_eq!(index.matching("c d"), [false, true, false]);
+    }
+
+    #[test]
+    fn an_index_folded_a_slice_at_a_time_is_the_same_index() {
+        let t = crate::core::parse::parse_document(
+            r#"[{"start": "2019-01-01", "title": "Ab", "text": "<p>Tanker &amp; <b>ship</b></p>"},
+                {"start": "2019-01-02", "title": "Téhéran"},
+                {"start": "2019-01-03", "title": "ef", "text": "Ŝtraße"},
+                {"start": "2019-01-04", "title": "gh"}]"#,
+        )
+        .unwrap()
+        .timeline;
+        let whole = SearchIndex::new(&t);
+        for slice in [1, 3, 4] {
+            let mut builder = SearchIndexBuilder::new(&t);
+            let mut steps = 1;
+            while !builder.step(&t, slice) {
+                steps += 1;
+            }
+            assert_eq!(steps, 4_usize.div_ceil(slice), "slice {slice}");
+            assert_eq!(builder.finish(&t), whole, "slice {slice}");
+        }
+        // Folded in part, then finished: the rest is folded by `finish`.
+        let mut builder = SearchIndexBuilder::new(&t);
+        assert!(!builder.step(&t, 2));
+        assert_eq!(builder.finish(&t), whole);
+        assert_eq!(whole.matching("tanker & ship"), [true, false, false, false]);
     }
 
     #[test]

@@ -20,11 +20,11 @@ mod registry;
 mod shadow;
 
 use crate::core::date::PartialDate;
-use crate::core::filter::{Filter, SearchIndex};
+use crate::core::filter::Filter;
 use crate::core::model::Problem;
 use crate::core::parse::parse_csv_document;
 use crate::core::window::Window;
-use crate::ui::{shown_timeline, TimelineView};
+use crate::ui::{shown_timeline, use_search_index, TimelineView};
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
 use options::Options;
@@ -79,16 +79,7 @@ pub fn mount(
         let window = RwSignal::new(initial_window);
         let selected = RwSignal::new(None::<String>);
         let filter = RwSignal::new(Filter::default());
-        let search = Memo::new_with_compare(
-            move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))),
-            crate::ui::arc_changed,
-        );
-        // Folded while the reader reads, so the first keystroke in the
-        // search box does not pay for 100,000 texts (dropped with the
-        // widget if it is destroyed first).
-        request_idle_callback(move || {
-            let _ = search.try_with_untracked(|_| ());
-        });
+        let search = use_search_index(timeline.into());
         let shown = shown_timeline(timeline.into(), filter.into(), search.into());
         let controls = Controls {
             timeline,

@@ -23,6 +23,7 @@ pub mod strings;
 pub mod timeline_view;
 pub mod track;
 pub mod use_element_size;
+pub mod use_search_index;
 pub mod zoom_controls;
 
 pub use axis::Axis;
@@ -36,6 +37,7 @@ pub use highlight::Highlight;
 pub use overview::Overview;
 pub use timeline_view::{shown_timeline, TimelineView};
 pub use track::Track;
+pub use use_search_index::use_search_index;
 pub use zoom_controls::ZoomControls;
 
 /// The comparison for memos of shared data (`Memo::new_with_compare`): a

@@ -40,6 +40,44 @@ test.beforeEach(async ({ page }) => {
   await page.goto("/test/single.html");
 });
 
+test("100,000 events: searching works at once, and the texts are folded in idle slices, not one long task", async ({ page }) => {
+  test.setTimeout(60_000);
+  expect(await mountGenerated(page, 100_000)).toEqual({ ok: true });
+  // Right after mounting, before the idle slices are done: the search
+  // folds what is left and answers.
+  const searched = await page.evaluate(() => {
+    const handle = window.__ntTest.handles["#tl"];
+    handle.setFilter({ query: "report 99999" });
+    const shown = handle.getVisibleEvents();
+    handle.setFilter({});
+    return shown;
+  });
+  expect(searched).toEqual(["e99999"]);
+  // A second mount, left alone: no long task (50 ms or more) while its
+  // index is folded (in one go, these texts took some 150 ms here).
+  const longest = await page.evaluate(async () => {
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+    const words = "the minister said on Tuesday that talks on the border treaty would resume after the vote".split(" ");
+    const sentence = (i) => words.map((w, k) => words[(k * 7 + i) % words.length]).join(" ");
+    const events = Array.from({ length: 100_000 }, (_, i) => ({
+      start: "2020-01-01",
+      title: `Event ${i}: ${sentence(i)}`,
+      text: `<p>Text ${i}. <b>${sentence(i + 1)}</b> ${sentence(i + 2)}.</p>`,
+    }));
+    const handle = await NewsTimeline.mount("#tl", { events }, { height: 600 });
+    // Observed from the next task on: the mount's own task is long.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.observe({ type: "longtask" });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    observer.disconnect();
+    handle.setFilter({ query: "text 42421" });
+    return { longest: Math.max(0, ...tasks), found: handle.getVisibleEvents().length };
+  });
+  expect(longest.found).toBe(1);
+  expect(longest.longest).toBeLessThan(50);
+});
+
 for (const n of [10_000, 100_000]) {
   test(`${n} events: under 3,000 shadow-DOM nodes at every zoom level`, async ({ page }) => {
     test.setTimeout(60_000);
