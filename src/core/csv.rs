@@ -632,7 +632,7 @@ mod tests {
             ides.text.as_deref(),
             Some("<p>Stabbed 23 times, says \"Suetonius\".</p>\r\n<p>Second paragraph.</p>")
         );
-        assert_eq!(ides.tags, ["Politics"]);
+        assert_eq!(ides.tags, ["Politics".into()]);
         assert_eq!(
             ides.media,
             Some(Box::new(Media {
@@ -686,7 +686,7 @@ mod tests {
             ),
             ("Moon landing", "1969".to_string(), Some("1970".to_string()))
         );
-        assert_eq!(e.tags, ["Space"]);
+        assert_eq!(e.tags, ["Space".into()]);
         let media = e.media.as_ref().unwrap();
         assert_eq!(media.url, "/moon.jpg");
         assert_eq!(media.thumbnail.as_deref(), Some("data:image/png;base64,AA"));

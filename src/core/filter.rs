@@ -64,7 +64,12 @@ impl Filter {
     /// Whether one event passes everything but the text query, which
     /// [`SearchIndex::matching`] answers for all events at once.
     pub fn admits(&self, event: &Event) -> bool {
-        if !self.tags.is_empty() && !event.tags.iter().any(|t| self.tags.contains(t)) {
+        if !self.tags.is_empty()
+            && !event
+                .tags
+                .iter()
+                .any(|t| self.tags.iter().any(|f| **f == **t))
+        {
             return false;
         }
         if self.min_importance.is_some_and(|m| event.importance < m) {

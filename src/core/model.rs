@@ -12,6 +12,7 @@
 use super::date::PartialDate;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// Strings longer than this (in characters) are kept in the data but shown
 /// truncated, so one runaway field cannot swamp the page.
@@ -30,8 +31,9 @@ pub struct Event {
     pub title: String,
     /// Limited HTML, sanitized where it is shown.
     pub text: Option<String>,
-    /// Labels for the filter chips.
-    pub tags: Vec<String>,
+    /// Labels for the filter chips; shared (a data set's events carry a
+    /// handful of distinct tags, and 100,000 copies cost megabytes).
+    pub tags: Vec<Arc<str>>,
     /// 1 to 3, 3 = most important; decides which labels win when space is short.
     pub importance: u8,
     /// A picture or link shown in the detail card; its URLs passed [`safe_url`].

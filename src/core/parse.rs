@@ -21,6 +21,7 @@ use super::json::{self, JsonError, Reader, Value};
 use super::model::{check_url, Era, Event, Media, Problem, Source, Timeline, UrlProblem};
 pub use super::timelinejs::looks_like_timelinejs;
 use std::borrow::Cow;
+use std::sync::Arc;
 // For the property tests, which read this module's names with a glob.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 use std::collections::HashSet;
@@ -288,9 +289,10 @@ pub(crate) struct Builder {
     problems: Vec<Problem>,
     ids: Ids,
     /// Tags being read, so that each event's list is allocated at its size.
-    tags: Vec<String>,
-    /// [`Parsed::tags`], in order of first use until [`Builder::finish`].
-    tag_counts: Vec<(String, usize)>,
+    tags: Vec<Arc<str>>,
+    /// Every tag read, each once (the events share them), with how many
+    /// kept events carry it: [`Parsed::tags`] once [`Builder::finish`]ed.
+    tag_counts: Vec<(Arc<str>, usize)>,
 }
 
 /// A field that must be skipped over: what holds it is dropped (the problem
@@ -331,12 +333,18 @@ impl Builder {
         self.timeline.events.shrink_to_fit();
         sort_by_start(&mut self.timeline.events, Event::start_ms);
         sort_by_start(&mut self.timeline.eras, Era::start_ms);
+        // Tags read only on events that were skipped count for nothing.
+        self.tag_counts.retain(|(_, n)| *n > 0);
         self.tag_counts
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Parsed {
             timeline: self.timeline,
             problems: self.problems,
-            tags: self.tag_counts,
+            tags: self
+                .tag_counts
+                .into_iter()
+                .map(|(tag, n)| (tag.to_string(), n))
+                .collect(),
         }
     }
 
@@ -382,6 +390,7 @@ impl Builder {
             source,
             display_date,
         } = draft;
+        let tags = tags.iter().map(|tag| self.intern(tag)).collect();
         let event = Event {
             id: String::new(),
             start,
@@ -428,16 +437,12 @@ impl Builder {
         event.id = id;
         self.ids.insert(self.timeline.events.len(), hash);
         for tag in &event.tags {
-            // Length and first byte before the bytes: in wasm, comparing
-            // bytes is a call, and 100,000 events carry some 150,000 tags.
-            let first = tag.as_bytes().first();
-            match self
+            if let Some((_, n)) = self
                 .tag_counts
                 .iter_mut()
-                .find(|(t, _)| t.len() == tag.len() && t.as_bytes().first() == first && t == tag)
+                .find(|(t, _)| Arc::ptr_eq(t, tag))
             {
-                Some((_, n)) => *n += 1,
-                None => self.tag_counts.push((tag.clone(), 1)),
+                *n += 1;
             }
         }
         self.timeline.events.push(event);
@@ -624,11 +629,31 @@ impl Builder {
                 let tag = trim(&text);
                 if tag.is_empty() {
                     odd.push((i, "an empty string"));
-                } else if !self.tags.iter().any(|t| t == tag) {
-                    self.tags.push(trimmed(text));
+                } else if !self.tags.iter().any(|t| **t == *tag) {
+                    let tag = self.intern(tag);
+                    self.tags.push(tag);
                 }
             }
             Err(found) => odd.push((i, found)),
+        }
+    }
+
+    /// The one shared copy of `tag` (made on its first use).
+    pub(crate) fn intern(&mut self, tag: &str) -> Arc<str> {
+        // Length and first byte before the bytes: in wasm, comparing bytes
+        // is a call, and 100,000 events carry some 150,000 tags.
+        let first = tag.as_bytes().first();
+        let known = self
+            .tag_counts
+            .iter()
+            .find(|(t, _)| t.len() == tag.len() && t.as_bytes().first() == first && **t == *tag);
+        match known {
+            Some((t, _)) => t.clone(),
+            None => {
+                let t: Arc<str> = Arc::from(tag);
+                self.tag_counts.push((t.clone(), 0));
+                t
+            }
         }
     }
 
@@ -897,7 +922,7 @@ impl Builder {
         }
     }
 
-    fn tags(&mut self, at: Loc, value: Option<Field<'_>>) -> Result<Vec<String>, WrongType> {
+    fn tags(&mut self, at: Loc, value: Option<Field<'_>>) -> Result<Vec<Arc<str>>, WrongType> {
         match value {
             None => Ok(Vec::new()),
             Some(Field::Tags(Tags { kept, odd })) => {
@@ -1054,7 +1079,7 @@ enum Field<'a> {
 /// was found instead of the others, for the problems reported once the
 /// event gets that far.
 struct Tags {
-    kept: Vec<String>,
+    kept: Vec<Arc<str>>,
     odd: Vec<(usize, &'static str)>,
 }
 
@@ -1564,13 +1589,23 @@ mod tests {
         // The same as counting the timeline's events afterwards.
         let mut counted: Vec<(String, usize)> = Vec::new();
         for tag in p.timeline.events.iter().flat_map(|e| &e.tags) {
-            match counted.iter_mut().find(|(t, _)| t == tag) {
+            match counted.iter_mut().find(|(t, _)| **t == **tag) {
                 Some((_, n)) => *n += 1,
-                None => counted.push((tag.clone(), 1)),
+                None => counted.push((tag.to_string(), 1)),
             }
         }
         counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         assert_eq!(p.tags, counted);
+        // One copy of each tag, shared by the events that carry it.
+        let military: Vec<_> = p
+            .timeline
+            .events
+            .iter()
+            .flat_map(|e| &e.tags)
+            .filter(|t| &***t == "military")
+            .collect();
+        assert_eq!(military.len(), 2);
+        assert!(Arc::ptr_eq(military[0], military[1]));
     }
 
     fn problems(text: &str) -> Vec<String> {
@@ -1735,7 +1770,7 @@ mod tests {
                 {"start": "2019", "title": "u", "importance": 9},
                 {"start": "2019", "title": "v", "tags": "military"}]"#,
         );
-        assert_eq!(p.timeline.events[0].tags, ["military"]);
+        assert_eq!(p.timeline.events[0].tags, ["military".into()]);
         assert_eq!(p.timeline.events[0].importance, 3);
         assert_eq!(p.timeline.events[1].importance, 2);
         assert_eq!(p.timeline.events.len(), 2);

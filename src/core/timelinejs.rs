@@ -657,7 +657,7 @@ mod tests {
         );
         let ides = &t.events[1];
         assert_eq!(ides.id, "ides");
-        assert_eq!(ides.tags, ["Politics"]);
+        assert_eq!(ides.tags, ["Politics".into()]);
         assert_eq!(ides.text.as_deref(), Some("<p>Stabbed 23 times.</p>"));
         assert_eq!(
             ides.media,
