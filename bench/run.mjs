@@ -98,9 +98,11 @@ async function relaunch() {
 
 const isLocal = (url) => (url.protocol === "http:" || url.protocol === "https:") && url.hostname === "127.0.0.1" && url.port === String(PORT);
 
-/** A fresh context (empty cache, no storage) and page; every request to
- * anything but our server is aborted and recorded. */
+/** A fresh context (empty cache, no storage) and page, once the CPUs are
+ * quiet (see settle); every request to anything but our server is
+ * aborted and recorded. */
 async function session() {
+  await settle();
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const record = { requests: [], blocked: [], errors: [] };
   await context.route(
@@ -248,6 +250,36 @@ async function interactions(s) {
 
 /** One fresh page: load, first render; on the last sample also memory, DOM
  * and the interaction phases. */
+/** The machine's busy share of CPU time over `ms` (Linux /proc/stat), or
+ * null where that cannot be read. */
+async function busyShare(ms) {
+  const read = () => {
+    const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number);
+    const idle = ticks[3] + (ticks[4] || 0);
+    return { idle, total: ticks.reduce((a, b) => a + b, 0) };
+  };
+  try {
+    const a = read();
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    const b = read();
+    return b.total > a.total ? 1 - (b.idle - a.idle) / (b.total - a.total) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Waits (at most 10 s) until the CPUs are mostly idle: a page closed just
+ * before (vis-timeline's at 10,000 events and more) goes on using them
+ * for seconds while its renderer is torn down, and would slow whichever
+ * sample comes next. */
+async function settle() {
+  const until = Date.now() + 10_000;
+  while (Date.now() < until) {
+    const busy = await busyShare(250);
+    if (busy === null || busy < 0.15) return;
+  }
+}
+
 async function sample(widget, n, full) {
   const s = await session();
   const out = { status: "ok" };
