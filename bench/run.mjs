@@ -248,8 +248,6 @@ async function interactions(s) {
   return phases;
 }
 
-/** One fresh page: load, first render; on the last sample also memory, DOM
- * and the interaction phases. */
 /** The machine's busy share of CPU time over `ms` (Linux /proc/stat), or
  * null where that cannot be read. */
 async function busyShare(ms) {
@@ -280,6 +278,8 @@ async function settle() {
   }
 }
 
+/** One fresh page: load, first render; on the last sample also memory, DOM
+ * and the interaction phases. */
 async function sample(widget, n, full) {
   const s = await session();
   const out = { status: "ok" };
