@@ -152,7 +152,8 @@
       total: events.length,
       pieces: function (whole) {
         if (whole) return JSON.stringify(data);
-        var text = now ? texts[next] : piece(next * PIECE);
+        if (!now) return piece(next++ * PIECE);
+        var text = texts[next];
         texts[next++] = undefined;
         return text;
       },
