@@ -34,33 +34,36 @@ pub fn use_search_index(timeline: Signal<Arc<Timeline>>) -> Memo<Arc<SearchIndex
     Effect::new(move |_| {
         let all = timeline.get();
         let builder = SearchIndexBuilder::new(&all);
-        pending.set_value(Some((all, builder)));
-        fold_while_idle(pending, search);
+        pending.set_value(Some((all.clone(), builder)));
+        fold_while_idle(pending, search, all);
     });
     search
 }
 
-/// Folds a slice in the next idle callback, and the next slice in the one
-/// after, until the index is done (then the memo takes it) or taken.
+/// Folds a slice of `of`'s index in the next idle callback, and the next
+/// slice in the one after, until the index is done (then the memo takes
+/// it), taken, or replaced by another data set's (whose own callbacks fold
+/// it: one chain per data set, not one more per change of data).
 fn fold_while_idle(
     pending: StoredValue<Option<(Arc<Timeline>, SearchIndexBuilder)>>,
     search: Memo<Arc<SearchIndex>>,
+    of: Arc<Timeline>,
 ) {
     request_idle_callback(move || {
         let done = pending.try_update_value(|pending| match pending {
-            Some((all, builder)) => builder.step(all, EVENTS_PER_SLICE),
-            None => false,
+            Some((all, builder)) if Arc::ptr_eq(all, &of) => {
+                Some(builder.step(all, EVENTS_PER_SLICE))
+            }
+            _ => None,
         });
-        match done {
+        match done.flatten() {
             Some(true) => {
                 let _ = search.try_with_untracked(|_| ());
                 // Left over when a search built the index first.
                 pending.try_set_value(None);
             }
-            Some(false) if pending.try_with_value(Option::is_some) == Some(true) => {
-                fold_while_idle(pending, search);
-            }
-            _ => {}
+            Some(false) => fold_while_idle(pending, search, of.clone()),
+            None => {}
         }
     });
 }

@@ -52,6 +52,31 @@ test("the chips follow new data from setEvents", async ({ page }) => {
   await expect(chips).toHaveCount(0);
 });
 
+test("search follows data replaced while its index is still being folded", async ({ page }) => {
+  const found = await page.evaluate(async () => {
+    const handle = document.querySelector("#tl").newsTimeline;
+    const set = (name) =>
+      Array.from({ length: 12_000 }, (_, i) => ({ id: `${name}${i}`, start: "2020-01-01", title: `${name} report ${i}` }));
+    const search = (query) => {
+      handle.setFilter({ query });
+      const ids = handle.getVisibleEvents();
+      handle.setFilter({});
+      return ids;
+    };
+    // Three data sets in a row, each replacing the last before its index is
+    // folded; then a search at once, and one after the idle folding.
+    handle.setEvents(set("first"));
+    handle.setEvents(set("second"));
+    handle.setEvents(set("third"));
+    const atOnce = search("third report 11999");
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    handle.setEvents(set("fourth"));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return { atOnce, stale: search("third report 7"), later: search("fourth report 11998") };
+  });
+  expect(found).toEqual({ atOnce: ["third11999"], stale: [], later: ["fourth11998"] });
+});
+
 test("setFilter combines fields with AND and getVisibleEvents respects it", async ({ page }) => {
   expect(await call(page, "#tl", "setFilter", { query: "TEHERAN", tags: ["military"] })).toMatchObject({ ok: true });
   expect((await call(page, "#tl", "getVisibleEvents")).value).toEqual(["drone"]);
