@@ -639,7 +639,7 @@ impl Builder {
     }
 
     /// The one shared copy of `tag` (made on its first use).
-    pub(crate) fn intern(&mut self, tag: &str) -> Arc<str> {
+    fn intern(&mut self, tag: &str) -> Arc<str> {
         // Length and first byte before the bytes: in wasm, comparing bytes
         // is a call, and 100,000 events carry some 150,000 tags.
         let first = tag.as_bytes().first();
