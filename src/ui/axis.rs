@@ -1,6 +1,8 @@
 use crate::core::scale::Scale;
 use crate::core::ticks::Tick;
 use crate::ui::intl::DateFormatter;
+use crate::ui::sorted_children::sorted_children;
+use leptos::html::Div;
 use leptos::prelude::*;
 
 /// The time axis under the events: calendar-aligned ticks labelled in the
@@ -23,24 +25,26 @@ pub fn Axis(
     // Keyed by instant and label: panning keeps each tick's element and its label
     // (formatted once, through Intl) and only moves it.
     let x_of = move |ms: f64| scale.with(|s| s.map_or(0.0, |s| s.x_of(ms)));
+    let tick_list = NodeRef::<Div>::new();
+    sorted_children(
+        tick_list,
+        move || ticks.get(),
+        // Whole ms: ticks are minutes apart at least.
+        |tick| (tick.ms as i64, tick.major, tick.label.to_string()),
+        move |tick| {
+            let ms = tick.ms;
+            Some(view! {
+                <span
+                    class="nt-axis__tick"
+                    class:nt-axis__tick--major=tick.major
+                    style:transform=move || format!("translateX({}px)", x_of(ms).round() as i64)
+                >
+                    <span class="nt-axis__label">{label(&tick)}</span>
+                </span>
+            })
+        },
+    );
     view! {
-        <div class="nt-axis" aria-hidden="true">
-            <For
-                each=move || ticks.get()
-                key=|tick| (tick.ms.to_bits(), tick.major, tick.label.to_string())
-                children=move |tick| {
-                    let ms = tick.ms;
-                    view! {
-                        <span
-                            class="nt-axis__tick"
-                            class:nt-axis__tick--major=tick.major
-                            style:transform=move || format!("translateX({}px)", x_of(ms).round() as i64)
-                        >
-                            <span class="nt-axis__label">{label(&tick)}</span>
-                        </span>
-                    }
-                }
-            />
-        </div>
+        <div class="nt-axis" aria-hidden="true" node_ref=tick_list></div>
     }
 }

@@ -19,6 +19,7 @@ pub mod intl;
 pub mod motion;
 pub mod overview;
 pub mod sanitize;
+pub mod sorted_children;
 pub mod strings;
 pub mod timeline_view;
 pub mod track;

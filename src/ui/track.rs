@@ -11,10 +11,11 @@ use crate::ui::css_text::CssText;
 use crate::ui::era_bands::EraBands;
 use crate::ui::intl::DateFormatter;
 use crate::ui::motion::Motion;
+use crate::ui::sorted_children::sorted_children;
 use crate::ui::strings::use_text;
 use crate::ui::use_element_size::UseElementSizeReturn;
 use crate::ui::Highlight;
-use leptos::html::Div;
+use leptos::html::{Div, Ol};
 use leptos::prelude::*;
 use std::sync::Arc;
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
@@ -524,6 +525,71 @@ pub fn Track(
             s.get(at).map(|&(_, b)| b)
         })
     };
+    let event_list = NodeRef::<Ol>::new();
+    sorted_children(
+        event_list,
+        move || items.get(),
+        Item::clone,
+        move |item: Item| {
+            let Item {
+                index,
+                id,
+                of,
+                query,
+            } = item;
+            let event = timeline.with_untracked(|t| t.events.get(index).cloned())?;
+            let label = formatter.with_value(|f| f.event_label(&event));
+            let title = truncate_for_display(&event.title).into_owned();
+            let datetime = event.start.to_string();
+            // Untitled events are labelled with their date, which the
+            // <time> already gives screen readers.
+            let untitled = title.is_empty();
+            let shown = if untitled { label.clone() } else { title };
+            let tab_id = id.clone();
+            let click_id = id.clone();
+            let selected_id = id.clone();
+            Some(view! {
+                <li
+                    class="nt-event"
+                    class:nt-event--range=event.end.is_some()
+                    class:nt-event--major=event.importance == 3
+                    data-event-id=id
+                    aria-posinset=index + 1
+                    aria-setsize=of
+                    // One effect and one call into the page per
+                    // element whose box changed (CssText). A range's
+                    // bar has its own: a custom property on the row
+                    // would restyle all its elements.
+                    style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::css_text))
+                >
+                    {event.end.is_some().then(|| view! {
+                        <span
+                            class="nt-event__bar"
+                            aria-hidden="true"
+                            style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::bar_css))
+                        ></span>
+                    })}
+                    <button
+                        type="button"
+                        class="nt-event__button"
+                        tabindex=move || if tab_stop.get().as_deref() == Some(tab_id.as_str()) { "0" } else { "-1" }
+                        aria-expanded=move || (selected.get().as_deref() == Some(selected_id.as_str())).to_string()
+                        on:click=move |_| {
+                            if suppress_click.get_value() {
+                                suppress_click.set_value(false);
+                                return;
+                            }
+                            active.set(Some(click_id.clone()));
+                            on_select.run(Some(click_id.clone()));
+                        }
+                    >
+                        <time class="nt-event__date" datetime=datetime>{label}</time>
+                        <span class="nt-event__title" aria-hidden=untitled.then_some("true")><Highlight text=shown query /></span>
+                    </button>
+                </li>
+            })
+        },
+    );
     view! {
         <div
             class="nt-track"
@@ -543,65 +609,7 @@ pub fn Track(
                 <path class="nt-track__stem-lines" d=move || stems(false) />
                 <path class="nt-track__stem-dots" d=move || stems(true) />
             </svg>
-            <ol class="nt-track__events" style:transform=rows_transform>
-                <For
-                    each=move || items.get()
-                    key=|item| item.clone()
-                    children=move |Item { index, id, of, query }| {
-                        let event = timeline.with_untracked(|t| t.events.get(index).cloned())?;
-                        let label = formatter.with_value(|f| f.event_label(&event));
-                        let title = truncate_for_display(&event.title).into_owned();
-                        let datetime = event.start.to_string();
-                        // Untitled events are labelled with their date, which the
-                        // <time> already gives screen readers.
-                        let untitled = title.is_empty();
-                        let shown = if untitled { label.clone() } else { title };
-                        let tab_id = id.clone();
-                        let click_id = id.clone();
-                        let selected_id = id.clone();
-                        Some(view! {
-                            <li
-                                class="nt-event"
-                                class:nt-event--range=event.end.is_some()
-                                class:nt-event--major=event.importance == 3
-                                data-event-id=id
-                                aria-posinset=index + 1
-                                aria-setsize=of
-                                // One effect and one call into the page per
-                                // element whose box changed (CssText). A range's
-                                // bar has its own: a custom property on the row
-                                // would restyle all its elements.
-                                style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::css_text))
-                            >
-                                {event.end.is_some().then(|| view! {
-                                    <span
-                                        class="nt-event__bar"
-                                        aria-hidden="true"
-                                        style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::bar_css))
-                                    ></span>
-                                })}
-                                <button
-                                    type="button"
-                                    class="nt-event__button"
-                                    tabindex=move || if tab_stop.get().as_deref() == Some(tab_id.as_str()) { "0" } else { "-1" }
-                                    aria-expanded=move || (selected.get().as_deref() == Some(selected_id.as_str())).to_string()
-                                    on:click=move |_| {
-                                        if suppress_click.get_value() {
-                                            suppress_click.set_value(false);
-                                            return;
-                                        }
-                                        active.set(Some(click_id.clone()));
-                                        on_select.run(Some(click_id.clone()));
-                                    }
-                                >
-                                    <time class="nt-event__date" datetime=datetime>{label}</time>
-                                    <span class="nt-event__title" aria-hidden=untitled.then_some("true")><Highlight text=shown query /></span>
-                                </button>
-                            </li>
-                        })
-                    }
-                />
-            </ol>
+            <ol class="nt-track__events" style:transform=rows_transform node_ref=event_list></ol>
             <ClusterBadges
                 clusters=Signal::derive(move || placement.with(|l| l.clusters.clone()))
                 bottom=AXIS_PX - 14.0
@@ -627,7 +635,7 @@ pub fn Track(
 /// A labelled event as its row is keyed: a change of the number of
 /// events shown (`of`, its `aria-setsize`) or of the query marked in its
 /// title rebuilds the row (both change rarely, unlike the row's box).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Item {
     /// Its place in the (shown) timeline.
     index: usize,

@@ -1,0 +1,134 @@
+//! The keyed list behind the track's labels and the axis ticks, in a real
+//! browser: rows that stay are never taken out of the DOM (where Leptos's
+//! `<For>` moved them), rows that go are disposed of, and the order
+//! follows the keys whatever order they come in.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::html::Ul;
+use leptos::prelude::*;
+use leptos::task::tick;
+use news_timeline::ui::sorted_children::sorted_children;
+use std::sync::{Arc, Mutex};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, MutationObserver, MutationObserverInit, MutationRecord, Node};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_host() -> HtmlElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    host
+}
+
+fn texts_of(nodes: impl Iterator<Item = Node>) -> Vec<String> {
+    nodes
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// The texts of the nodes the records say were added, or removed.
+fn changed(records: &js_sys::Array, added: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    for record in records.iter() {
+        let record: MutationRecord = record.unchecked_into();
+        let nodes = if added {
+            record.added_nodes()
+        } else {
+            record.removed_nodes()
+        };
+        out.extend(texts_of((0..nodes.length()).filter_map(|i| nodes.item(i))));
+    }
+    out.sort();
+    out
+}
+
+#[wasm_bindgen_test]
+async fn kept_rows_stay_in_place_while_others_come_and_go() {
+    let host = fresh_host();
+    let keys = RwSignal::new(vec![1_u32, 2, 3, 4]);
+    let disposed = Arc::new(Mutex::new(Vec::<u32>::new()));
+    let on_dispose = disposed.clone();
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
+        let list = NodeRef::<Ul>::new();
+        let on_dispose = on_dispose.clone();
+        sorted_children(
+            list,
+            move || keys.get(),
+            |k| *k,
+            move |k: u32| {
+                let on_dispose = on_dispose.clone();
+                on_cleanup(move || on_dispose.lock().expect("lock").push(k));
+                // An item may have no row.
+                (k != 5).then(|| view! { <li>{k}</li> })
+            },
+        );
+        view! { <ul node_ref=list></ul> }
+    });
+    tick().await;
+    let list = host.query_selector("ul").expect("query").expect("a list");
+    let rows = |list: &web_sys::Element| {
+        let children = list.children();
+        texts_of((0..children.length()).filter_map(|i| children.item(i).map(Node::from)))
+    };
+    assert_eq!(rows(&list), ["1", "2", "3", "4"]);
+
+    // The records, as the observer hands them over (in a microtask).
+    let records = js_sys::Array::new();
+    let collect =
+        js_sys::Function::new_with_args("log", "return (records) => log.push(...records)")
+            .call1(&JsValue::NULL, &records)
+            .expect("a callback");
+    let observer = MutationObserver::new(collect.unchecked_ref()).expect("an observer");
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    observer
+        .observe_with_options(&list, &options)
+        .expect("observe");
+    // Out of order and with a repeated key: the rows follow the order of
+    // the keys, one per key.
+    keys.set(vec![7, 0, 2, 6, 4, 6, 5]);
+    tick().await;
+    assert_eq!(rows(&list), ["0", "2", "4", "6", "7"]);
+    records.push(&observer.take_records());
+    let records = records.flat(1);
+    assert_eq!(
+        changed(&records, false),
+        ["1", "3"],
+        "only the rows that left are removed"
+    );
+    assert_eq!(
+        changed(&records, true),
+        ["0", "6", "7"],
+        "only new rows are added"
+    );
+    let mut gone = disposed.lock().expect("lock").clone();
+    gone.sort_unstable();
+    // 5 built no row; its owner goes at once.
+    assert_eq!(gone, [1, 3, 5]);
+
+    keys.set(Vec::new());
+    tick().await;
+    assert_eq!(rows(&list), Vec::<String>::new());
+    observer.disconnect();
+
+    // Unmounting disposes of the rows left (the list must not keep its
+    // own owner alive).
+    keys.set(vec![8, 9]);
+    tick().await;
+    disposed.lock().expect("lock").clear();
+    drop(mounted);
+    let mut gone = disposed.lock().expect("lock").clone();
+    gone.sort_unstable();
+    assert_eq!(gone, [8, 9]);
+}
