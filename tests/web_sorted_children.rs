@@ -1,7 +1,8 @@
 //! The keyed list behind the track's labels and the axis ticks, in a real
 //! browser: rows that stay are never taken out of the DOM (where Leptos's
-//! `<For>` moved them), rows that go are disposed of, and the order
-//! follows the keys whatever order they come in.
+//! `<For>` moved them), a kept row whose item changed is refreshed in
+//! place, rows that go are disposed of, and the order follows the keys
+//! whatever order they come in.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::html::Ul;
@@ -56,21 +57,32 @@ fn changed(records: &js_sys::Array, added: bool) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn kept_rows_stay_in_place_while_others_come_and_go() {
     let host = fresh_host();
-    let keys = RwSignal::new(vec![1_u32, 2, 3, 4]);
+    // Items are (key, value): a row shows "key value".
+    let keys = RwSignal::new(vec![(1_u32, 'a'), (2, 'a'), (3, 'a'), (4, 'a')]);
+    let refreshed = Arc::new(Mutex::new(Vec::<String>::new()));
+    let on_refresh = refreshed.clone();
     let disposed = Arc::new(Mutex::new(Vec::<u32>::new()));
     let on_dispose = disposed.clone();
     let mounted = leptos::mount::mount_to(host.clone(), move || {
         let list = NodeRef::<Ul>::new();
         let on_dispose = on_dispose.clone();
+        let on_refresh = on_refresh.clone();
         sorted_children(
             list,
             move || keys.get(),
-            |k| *k,
-            move |k: u32| {
+            |&(k, _)| k,
+            move |&(k, v): &(u32, char)| {
                 let on_dispose = on_dispose.clone();
                 on_cleanup(move || on_dispose.lock().expect("lock").push(k));
                 // An item may have no row.
-                (k != 5).then(|| view! { <li>{k}</li> })
+                (k != 5).then(|| view! { <li>{format!("{k} {v}")}</li> })
+            },
+            move |&(_, was), &(k, v), row| {
+                on_refresh
+                    .lock()
+                    .expect("lock")
+                    .push(format!("{k}: {was} to {v}"));
+                row.set_text_content(Some(&format!("{k} {v}")));
             },
         );
         view! { <ul node_ref=list></ul> }
@@ -81,7 +93,7 @@ async fn kept_rows_stay_in_place_while_others_come_and_go() {
         let children = list.children();
         texts_of((0..children.length()).filter_map(|i| children.item(i).map(Node::from)))
     };
-    assert_eq!(rows(&list), ["1", "2", "3", "4"]);
+    assert_eq!(rows(&list), ["1 a", "2 a", "3 a", "4 a"]);
 
     // The records, as the observer hands them over (in a microtask).
     let records = js_sys::Array::new();
@@ -96,20 +108,29 @@ async fn kept_rows_stay_in_place_while_others_come_and_go() {
         .observe_with_options(&list, &options)
         .expect("observe");
     // Out of order and with a repeated key: the rows follow the order of
-    // the keys, one per key.
-    keys.set(vec![7, 0, 2, 6, 4, 6, 5]);
+    // the keys, one per key. 4's item changed: its row is refreshed.
+    keys.set(vec![
+        (7, 'a'),
+        (0, 'a'),
+        (2, 'a'),
+        (6, 'a'),
+        (4, 'b'),
+        (6, 'c'),
+        (5, 'a'),
+    ]);
     tick().await;
-    assert_eq!(rows(&list), ["0", "2", "4", "6", "7"]);
+    assert_eq!(rows(&list), ["0 a", "2 a", "4 b", "6 a", "7 a"]);
+    assert_eq!(*refreshed.lock().expect("lock"), ["4: a to b"]);
     records.push(&observer.take_records());
     let records = records.flat(1);
     assert_eq!(
         changed(&records, false),
-        ["1", "3"],
+        ["1 a", "3 a"],
         "only the rows that left are removed"
     );
     assert_eq!(
         changed(&records, true),
-        ["0", "6", "7"],
+        ["0 a", "6 a", "7 a"],
         "only new rows are added"
     );
     let mut gone = disposed.lock().expect("lock").clone();
@@ -124,7 +145,7 @@ async fn kept_rows_stay_in_place_while_others_come_and_go() {
 
     // Unmounting disposes of the rows left (the list must not keep its
     // own owner alive).
-    keys.set(vec![8, 9]);
+    keys.set(vec![(8, 'a'), (9, 'a')]);
     tick().await;
     disposed.lock().expect("lock").clear();
     drop(mounted);

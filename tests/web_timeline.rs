@@ -358,9 +358,22 @@ fn key(target: &Element, key: &str) {
 async fn clicking_an_event_opens_its_card_and_escape_closes_it() {
     let m = mount_view(SEED, None, false);
     settle().await;
+    let expanded = |id: &str| button_of(&m.host, id).get_attribute("aria-expanded");
+    let tab_stops = || {
+        attrs(
+            &m.host,
+            "[data-event-id]:has(> button[tabindex='0'])",
+            "data-event-id",
+        )
+    };
+    assert_eq!(expanded("summer").as_deref(), Some("false"));
+    assert_eq!(tab_stops(), ["carrier"], "the first label is the tab stop");
     button_of(&m.host, "summer").click();
     settle().await;
     assert_eq!(m.selected.get_untracked().as_deref(), Some("summer"));
+    // The label's row is kept and updated in place.
+    assert_eq!(expanded("summer").as_deref(), Some("true"));
+    assert_eq!(tab_stops(), ["summer"], "the tab stop follows the click");
     assert_eq!(texts(&m.host, ".nt-card__title"), ["A month of incidents"]);
     assert_eq!(
         texts(&m.host, ".nt-card__date"),
@@ -375,6 +388,7 @@ async fn clicking_an_event_opens_its_card_and_escape_closes_it() {
     key(&card, "Escape");
     settle().await;
     assert_eq!(m.selected.get_untracked(), None);
+    assert_eq!(expanded("summer").as_deref(), Some("false"));
     assert!(m
         .host
         .query_selector(".nt-card")

@@ -22,26 +22,36 @@ pub fn Axis(
     let label = move |tick: &Tick| {
         formatter.with_value(|f: &DateFormatter| f.format_tick(&tick.label, tick.major))
     };
-    // Keyed by instant and label: panning keeps each tick's element and its label
-    // (formatted once, through Intl) and only moves it.
-    let x_of = move |ms: f64| scale.with(|s| s.map_or(0.0, |s| s.x_of(ms)));
+    // Keyed by instant and label: panning keeps each tick's element and its
+    // label (formatted once, through Intl) and only moves it.
+    let x_of = move |ms: f64| scale.with(|s| s.map_or(0.0, |s| s.x_of(ms)).round() as i64);
+    let transform = |x: i64| format!("translateX({x}px)");
     let tick_list = NodeRef::<Div>::new();
     sorted_children(
         tick_list,
-        move || ticks.get(),
+        move || {
+            ticks.with(|ticks| {
+                ticks
+                    .iter()
+                    .map(|tick| (tick.clone(), x_of(tick.ms)))
+                    .collect()
+            })
+        },
         // Whole ms: ticks are minutes apart at least.
-        |tick| (tick.ms as i64, tick.major, tick.label.to_string()),
-        move |tick| {
-            let ms = tick.ms;
+        |(tick, _)| (tick.ms as i64, tick.major, tick.label.to_string()),
+        move |(tick, x)| {
             Some(view! {
                 <span
                     class="nt-axis__tick"
                     class:nt-axis__tick--major=tick.major
-                    style:transform=move || format!("translateX({}px)", x_of(ms).round() as i64)
+                    style:transform=transform(*x)
                 >
-                    <span class="nt-axis__label">{label(&tick)}</span>
+                    <span class="nt-axis__label">{label(tick)}</span>
                 </span>
             })
+        },
+        move |_, (_, x), element| {
+            let _ = element.style().set_property("transform", &transform(*x));
         },
     );
     view! {

@@ -20,14 +20,27 @@ use leptos::tachys::reactive_graph::{OwnedView, OwnedViewState};
 use leptos::tachys::view::{Mountable, Render};
 use wasm_bindgen::JsCast;
 
-/// A built row: its DOM and its reactive owner.
-type Row<V> = OwnedViewState<<View<V> as Render>::State>;
+/// A built row: its item, its root element and its DOM and reactive
+/// owner.
+struct Row<K, T, V: IntoView> {
+    key: K,
+    item: T,
+    root: Option<web_sys::HtmlElement>,
+    state: OwnedViewState<<View<V> as Render>::State>,
+}
 
 /// Keeps `parent`'s children one per item of `each`, in key order: a
 /// change removes the rows whose key left, builds those whose key came
-/// (each with its own reactive owner, disposed with the row) and leaves
-/// every other row alone. Items with equal keys after the first are
-/// ignored; `children` returning `None` leaves an item without a row.
+/// (each with its own reactive owner, disposed with the row), calls
+/// `refresh` with the old item, the new one and the row's root element
+/// for a kept row whose item changed, and leaves every other row alone.
+/// Items with equal keys after the first are ignored; `build` returning
+/// `None` leaves an item without a row.
+///
+/// Rows are static: what changes goes through `refresh`, one call per
+/// changed row, where an effect in each row would be scheduled and run for
+/// every row on every change (the labels' boxes change on every zoom
+/// step).
 ///
 /// `parent` must hold nothing else. Call it in a component's body: the
 /// list lives as long as that component.
@@ -35,10 +48,12 @@ pub fn sorted_children<E, T, K, V>(
     parent: NodeRef<E>,
     each: impl Fn() -> Vec<T> + 'static,
     key: impl Fn(&T) -> K + 'static,
-    children: impl Fn(T) -> Option<V> + 'static,
+    build: impl Fn(&T) -> Option<V> + 'static,
+    refresh: impl Fn(&T, &T, &web_sys::HtmlElement) + 'static,
 ) where
     E: leptos::tachys::html::element::ElementType + 'static,
     E::Output: JsCast + Clone + 'static,
+    T: PartialEq + 'static,
     K: Ord + 'static,
     V: IntoView + 'static,
 {
@@ -48,7 +63,7 @@ pub fn sorted_children<E, T, K, V>(
     let Some(owner) = Owner::current().map(|owner| owner.downgrade()) else {
         return;
     };
-    let effect = RenderEffect::new(move |previous: Option<Vec<(K, Row<V>)>>| {
+    let effect = RenderEffect::new(move |previous: Option<Vec<Row<K, T, V>>>| {
         let rows = previous.unwrap_or_default();
         let (Some(parent), Some(owner)) = (parent.get(), owner.upgrade()) else {
             return rows;
@@ -62,29 +77,45 @@ pub fn sorted_children<E, T, K, V>(
         untrack(|| {
             let mut old = rows.into_iter().peekable();
             let mut kept = Vec::with_capacity(items.len());
-            for (k, item) in items {
-                while let Some((_, mut gone)) = old.next_if(|(o, _)| *o < k) {
-                    gone.unmount();
+            for (key, item) in items {
+                while let Some(mut gone) = old.next_if(|row| row.key < key) {
+                    gone.state.unmount();
                 }
-                if let Some(row) = old.next_if(|(o, _)| *o == k) {
+                if let Some(mut row) = old.next_if(|row| row.key == key) {
+                    if row.item != item {
+                        if let Some(root) = &row.root {
+                            refresh(&row.item, &item, root);
+                        }
+                        row.item = item;
+                    }
                     kept.push(row);
                     continue;
                 }
                 let row_owner = owner.with(Owner::new);
-                let Some(view) = row_owner.with(|| children(item)) else {
+                let Some(view) = row_owner.with(|| build(&item)) else {
                     continue;
                 };
                 let mut state = OwnedView::new_with_owner(view.into_view(), row_owner).build();
                 let before_next = old
                     .peek()
-                    .is_some_and(|(_, next)| next.insert_before_this(&mut state));
+                    .is_some_and(|next| next.state.insert_before_this(&mut state));
                 if !before_next {
                     state.mount(&parent, None);
                 }
-                kept.push((k, state));
+                let root = state
+                    .elements()
+                    .into_iter()
+                    .next()
+                    .map(JsCast::unchecked_into);
+                kept.push(Row {
+                    key,
+                    item,
+                    root,
+                    state,
+                });
             }
-            for (_, mut gone) in old {
-                gone.unmount();
+            for mut gone in old {
+                gone.state.unmount();
             }
             kept
         })

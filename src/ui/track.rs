@@ -18,7 +18,7 @@ use crate::ui::Highlight;
 use leptos::html::{Div, Ol};
 use leptos::prelude::*;
 use std::sync::Arc;
-use web_sys::{KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
+use web_sys::{HtmlElement, KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 /// Height of one label row, in CSS pixels (the stylesheet agrees).
 const ROW_PX: f64 = 30.0;
@@ -156,8 +156,8 @@ pub fn Track(
     // Rows are placed in px from an anchor instant that moves only when
     // the zoom (ms per px) changes, and the list is shifted to the
     // anchor's x: a pan changes that one transform, while every row's box
-    // stays equal, so the `slots` memo stops the update before any row's
-    // style effect runs.
+    // stays equal, so the `labels` memo stops the update before any row is
+    // touched.
     let anchor = Memo::new(move |previous: Option<&(f64, f64)>| {
         let Some(scale) = scale.get() else {
             return (0.0, 0.0);
@@ -170,16 +170,6 @@ pub fn Track(
         }
     });
     let shift = Memo::new(move |_| scale.get().map_or(0.0, |s| s.x_of(anchor.get().0)));
-    // Each labelled event's box, in the layout's order (by index).
-    let slots = Memo::new(move |_| {
-        let shift = shift.get();
-        placement.with(|l| {
-            l.placed
-                .iter()
-                .map(|p| (p.index, RowBox::new(p, shift)))
-                .collect::<Vec<_>>()
-        })
-    });
     // The rows' and stems' transform: the pan, and right to left the
     // mirroring of the whole list.
     let rows_transform = move || {
@@ -190,30 +180,6 @@ pub fn Track(
             format!("translateX({x}px)")
         }
     };
-    // Every label's stem, a line from the label down to the axis and a dot
-    // on it, as two paths under the rows: one write per change, rather
-    // than an element and an effect per row.
-    let stems = move |dots: bool| slots.with(|s| stem_path(s.iter().map(|&(_, b)| b), dots));
-    // The labelled events, in time order: only these are in the DOM, a
-    // few hundred at most whatever the data's size. Each row is keyed by
-    // its `Item`, so its attributes are set once, without effects.
-    let items = Memo::new(move |_| {
-        let indices: Vec<usize> = placement.with(|l| l.placed.iter().map(|p| p.index).collect());
-        let query = query.get();
-        timeline.with(|t| {
-            indices
-                .into_iter()
-                .filter_map(|index| {
-                    t.events.get(index).map(|e| Item {
-                        index,
-                        id: e.id.clone(),
-                        of: t.events.len(),
-                        query: query.clone(),
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-    });
     let tick_list = Memo::new(move |_| {
         scale
             .get()
@@ -224,13 +190,50 @@ pub fn Track(
     // The roving tab stop: the last event moved to, else the first in view.
     let tab_stop = Memo::new(move |_| {
         let wanted = active.get().or_else(|| selected.get());
-        items.with(|items| {
-            wanted
-                .filter(|id| items.iter().any(|item| &item.id == id))
-                .or_else(|| items.first().map(|item| item.id.clone()))
+        placement.with(|l| {
+            timeline.with(|t| {
+                let id_of = |p: &Placed| t.events.get(p.index).map(|e| &e.id);
+                wanted
+                    .filter(|id| l.placed.iter().any(|p| id_of(p) == Some(id)))
+                    .or_else(|| l.placed.first().and_then(id_of).cloned())
+            })
         })
     });
-
+    // The labelled events, in time order: only these are in the DOM, a
+    // few hundred at most whatever the data's size.
+    let labels = Memo::new(move |_| {
+        let shift = shift.get();
+        let query = query.get();
+        let tab_stop = tab_stop.get();
+        let selected = selected.get();
+        placement.with(|l| {
+            timeline.with(|t| {
+                l.placed
+                    .iter()
+                    .filter_map(|p| {
+                        let event = t.events.get(p.index)?;
+                        let is = |id: &Option<String>| id.as_deref() == Some(event.id.as_str());
+                        Some(Label {
+                            item: Item {
+                                index: p.index,
+                                id: event.id.clone(),
+                                of: t.events.len(),
+                                query: query.clone(),
+                            },
+                            at: RowBox::new(p, shift),
+                            range: event.end.is_some(),
+                            tab_stop: is(&tab_stop),
+                            expanded: is(&selected),
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    // Every label's stem, a line from the label down to the axis and a dot
+    // on it, as two paths under the rows: one write per change, rather
+    // than an element and an effect per row.
+    let stems = move |dots: bool| labels.with(|l| stem_path(l.iter().map(|l| l.at), dots));
     // Zooming, panning and moving may take the focused event out of view
     // (and out of the DOM): focus is held on the track meanwhile.
     let focus_track = move || {
@@ -519,69 +522,74 @@ pub fn Track(
         settled.set_value(handle);
     });
 
-    let slot_of = move |index: usize| {
-        slots.with(|s| {
-            let at = s.binary_search_by_key(&index, |&(i, _)| i).ok()?;
-            s.get(at).map(|&(_, b)| b)
-        })
-    };
     let event_list = NodeRef::<Ol>::new();
+    // A click on a label opens its card (one listener for all of them).
+    let on_label_click = move |ev: MouseEvent| {
+        let Some(id) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|el| el.closest(".nt-event__button").ok().flatten())
+            .and_then(|button| button.parent_element())
+            .and_then(|row| row.get_attribute("data-event-id"))
+        else {
+            return;
+        };
+        if suppress_click.get_value() {
+            suppress_click.set_value(false);
+            return;
+        }
+        active.set(Some(id.clone()));
+        on_select.run(Some(id));
+    };
     sorted_children(
         event_list,
-        move || items.get(),
-        Item::clone,
-        move |item: Item| {
-            let Item {
-                index,
-                id,
-                of,
-                query,
-            } = item;
-            let event = timeline.with_untracked(|t| t.events.get(index).cloned())?;
-            let label = formatter.with_value(|f| f.event_label(&event));
-            let title = truncate_for_display(&event.title).into_owned();
-            let datetime = event.start.to_string();
+        move || labels.get(),
+        |label| label.item.clone(),
+        move |label: &Label| {
+            let Label {
+                item:
+                    Item {
+                        index,
+                        id,
+                        of,
+                        query,
+                    },
+                at,
+                range,
+                tab_stop,
+                expanded,
+            } = label.clone();
+            let (label, title, datetime, major) = timeline.with_untracked(|t| {
+                let event = t.events.get(index)?;
+                Some((
+                    formatter.with_value(|f| f.event_label(event)),
+                    truncate_for_display(&event.title).into_owned(),
+                    event.start.to_string(),
+                    event.importance == 3,
+                ))
+            })?;
             // Untitled events are labelled with their date, which the
             // <time> already gives screen readers.
             let untitled = title.is_empty();
             let shown = if untitled { label.clone() } else { title };
-            let tab_id = id.clone();
-            let click_id = id.clone();
-            let selected_id = id.clone();
             Some(view! {
                 <li
                     class="nt-event"
-                    class:nt-event--range=event.end.is_some()
-                    class:nt-event--major=event.importance == 3
+                    class:nt-event--range=range
+                    class:nt-event--major=major
                     data-event-id=id
                     aria-posinset=index + 1
                     aria-setsize=of
-                    // One effect and one call into the page per
-                    // element whose box changed (CssText). A range's
-                    // bar has its own: a custom property on the row
-                    // would restyle all its elements.
-                    style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::css_text))
+                    style=CssText(at.css_text())
                 >
-                    {event.end.is_some().then(|| view! {
-                        <span
-                            class="nt-event__bar"
-                            aria-hidden="true"
-                            style=move || CssText(slot_of(index).map_or_else(String::new, RowBox::bar_css))
-                        ></span>
+                    {range.then(|| view! {
+                        <span class="nt-event__bar" aria-hidden="true" style=CssText(at.bar_css())></span>
                     })}
                     <button
                         type="button"
                         class="nt-event__button"
-                        tabindex=move || if tab_stop.get().as_deref() == Some(tab_id.as_str()) { "0" } else { "-1" }
-                        aria-expanded=move || (selected.get().as_deref() == Some(selected_id.as_str())).to_string()
-                        on:click=move |_| {
-                            if suppress_click.get_value() {
-                                suppress_click.set_value(false);
-                                return;
-                            }
-                            active.set(Some(click_id.clone()));
-                            on_select.run(Some(click_id.clone()));
-                        }
+                        tabindex=if tab_stop { "0" } else { "-1" }
+                        aria-expanded=expanded.to_string()
                     >
                         <time class="nt-event__date" datetime=datetime>{label}</time>
                         <span class="nt-event__title" aria-hidden=untitled.then_some("true")><Highlight text=shown query /></span>
@@ -589,6 +597,7 @@ pub fn Track(
                 </li>
             })
         },
+        |was: &Label, now: &Label, row: &HtmlElement| now.refresh(was, row),
     );
     view! {
         <div
@@ -609,7 +618,12 @@ pub fn Track(
                 <path class="nt-track__stem-lines" d=move || stems(false) />
                 <path class="nt-track__stem-dots" d=move || stems(true) />
             </svg>
-            <ol class="nt-track__events" style:transform=rows_transform node_ref=event_list></ol>
+            <ol
+                class="nt-track__events"
+                style:transform=rows_transform
+                node_ref=event_list
+                on:click=on_label_click
+            ></ol>
             <ClusterBadges
                 clusters=Signal::derive(move || placement.with(|l| l.clusters.clone()))
                 bottom=AXIS_PX - 14.0
@@ -644,6 +658,44 @@ struct Item {
     of: usize,
     /// The folded search query.
     query: Option<String>,
+}
+
+/// A labelled event's row as drawn. Built once per `Item`; what else
+/// changes is written to the row by [`Label::refresh`].
+#[derive(Debug, Clone, PartialEq)]
+struct Label {
+    item: Item,
+    at: RowBox,
+    /// A range has a bar, the row's first element.
+    range: bool,
+    /// The roving tab stop is on its button.
+    tab_stop: bool,
+    /// Its card is open.
+    expanded: bool,
+}
+
+impl Label {
+    /// Brings a kept row from `was` to `self`: its box, and its button's
+    /// tab stop and expanded state (the button is the row's last element).
+    fn refresh(&self, was: &Label, row: &HtmlElement) {
+        use wasm_bindgen::JsCast;
+        if self.at != was.at {
+            row.style().set_css_text(&self.at.css_text());
+            if let Some(bar) = row.first_element_child().filter(|_| self.range) {
+                bar.unchecked_into::<HtmlElement>()
+                    .style()
+                    .set_css_text(&self.at.bar_css());
+            }
+        }
+        if let Some(button) = row.last_element_child() {
+            if self.tab_stop != was.tab_stop {
+                let _ = button.set_attribute("tabindex", if self.tab_stop { "0" } else { "-1" });
+            }
+            if self.expanded != was.expanded {
+                let _ = button.set_attribute("aria-expanded", &self.expanded.to_string());
+            }
+        }
+    }
 }
 
 /// A labelled row's box in whole px, `x` from the anchor (see `shift` in
