@@ -84,8 +84,8 @@ async function launch() {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   return browser;
 }
-async function relaunch() {
-  log("restarting Chromium (a page did not close)");
+async function relaunch(why = "a page did not close") {
+  log(`restarting Chromium (${why})`);
   const old = browser;
   browser = null;
   await withTimeout(old.close(), 15_000, "browser.close").catch(() => {
@@ -118,7 +118,15 @@ async function session() {
   return { context, page, record };
 }
 
-async function closeSession(s) {
+/** Closes the page's context. A page that timed out goes with the whole
+ * browser: its renderer, still running the page's script, went on using the
+ * CPUs for longer than settle() waits (vis-timeline at 100,000 events), and
+ * a sample of ours after it once took 1.2 s to mount instead of 0.3 s. */
+async function closeSession(s, timedOut = false) {
+  if (timedOut) {
+    await relaunch("a page timed out");
+    return;
+  }
   try {
     await withTimeout(s.context.close(), 20_000, "context.close");
   } catch {
@@ -266,16 +274,20 @@ async function busyShare(ms) {
   }
 }
 
-/** Waits (at most 10 s) until the CPUs are mostly idle: a page closed just
- * before (vis-timeline's at 10,000 events and more) goes on using them
- * for seconds while its renderer is torn down, and would slow whichever
- * sample comes next. */
+/** Waits (at most 10 s) until the CPUs are mostly idle, and says how long
+ * that took: a page closed just before (vis-timeline's at 10,000 events and
+ * more) goes on using them for seconds while its renderer is torn down, and
+ * would slow whichever sample comes next; after a load, V8 goes on compiling
+ * the page's hot code in background threads for about half a second, which
+ * on two cores slowed the first interaction steps of every widget. */
 async function settle() {
-  const until = Date.now() + 10_000;
+  const started = Date.now();
+  const until = started + 10_000;
   while (Date.now() < until) {
     const busy = await busyShare(250);
-    if (busy === null || busy < 0.15) return;
+    if (busy === null || busy < 0.15) break;
   }
+  return Date.now() - started;
 }
 
 /** One fresh page: load, first render; on the last sample also memory, DOM
@@ -305,6 +317,8 @@ async function sample(widget, n, full) {
       out.note = bench.error.slice(0, 500);
     } else if (full) {
       out.memory = await withTimeout(measureMemory(s), TIMEOUT_MS, "memory").catch((error) => ({ error: String(error.message || error) }));
+      // Interactions start on a quiet machine too (see settle).
+      out.settledMs = await settle();
       out.phases = await interactions(s);
     }
   } catch (error) {
@@ -314,7 +328,7 @@ async function sample(widget, n, full) {
   out.requests = s.record.requests;
   out.blocked = s.record.blocked;
   out.pageErrors = s.record.errors;
-  await closeSession(s);
+  await closeSession(s, out.status === "timeout");
   return out;
 }
 
