@@ -5,23 +5,36 @@
 use crate::core::filter::{SearchIndex, SearchIndexBuilder};
 use crate::core::model::Timeline;
 use leptos::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 /// Events folded per idle callback: about 5 ms of work in Chromium on a
 /// slow machine, well inside an idle period (at most 50 ms).
 const EVENTS_PER_SLICE: usize = 5_000;
 
+/// Where the folding stands, shared by the memo, the effect that starts a
+/// data set's folding and the idle callbacks.
+#[derive(Default)]
+struct Folding {
+    /// The index being folded, with the data set it is for.
+    pending: Option<(Arc<Timeline>, SearchIndexBuilder)>,
+    /// The data set the memo last indexed (weakly: it must not keep replaced
+    /// data alive), so that data a search already indexed is not folded again.
+    indexed: Weak<Timeline>,
+}
+
 /// The index of `timeline`'s events. Each data set is folded a slice at a
 /// time in idle callbacks; a search before that is done folds the rest at
 /// once. The callbacks stop when the widget is destroyed.
 pub fn use_search_index(timeline: Signal<Arc<Timeline>>) -> Memo<Arc<SearchIndex>> {
-    // The index being folded, with the data set it is for.
-    let pending = StoredValue::new(None::<(Arc<Timeline>, SearchIndexBuilder)>);
+    let folding = StoredValue::new(Folding::default());
     let search = Memo::new_with_compare(
         move |_| {
             let all = timeline.get();
-            let started = pending
-                .try_update_value(Option::take)
+            let started = folding
+                .try_update_value(|f| {
+                    f.indexed = Arc::downgrade(&all);
+                    f.pending.take()
+                })
                 .flatten()
                 .filter(|(of, _)| Arc::ptr_eq(of, &all));
             Arc::new(match started {
@@ -33,9 +46,16 @@ pub fn use_search_index(timeline: Signal<Arc<Timeline>>) -> Memo<Arc<SearchIndex
     );
     Effect::new(move |_| {
         let all = timeline.get();
-        let builder = SearchIndexBuilder::new(&all);
-        pending.set_value(Some((all.clone(), builder)));
-        fold_while_idle(pending, search, all);
+        let fold = folding.try_update_value(|f| {
+            // A search came first (data replaced while one is on): there is
+            // nothing to fold, and an older data set's folding is dropped.
+            let indexed = std::ptr::eq(f.indexed.as_ptr(), Arc::as_ptr(&all));
+            f.pending = (!indexed).then(|| (all.clone(), SearchIndexBuilder::new(&all)));
+            !indexed
+        });
+        if fold == Some(true) {
+            fold_while_idle(folding, search, all);
+        }
     });
     search
 }
@@ -45,24 +65,24 @@ pub fn use_search_index(timeline: Signal<Arc<Timeline>>) -> Memo<Arc<SearchIndex
 /// it), taken, or replaced by another data set's (whose own callbacks fold
 /// it: one chain per data set, not one more per change of data).
 fn fold_while_idle(
-    pending: StoredValue<Option<(Arc<Timeline>, SearchIndexBuilder)>>,
+    folding: StoredValue<Folding>,
     search: Memo<Arc<SearchIndex>>,
     of: Arc<Timeline>,
 ) {
     request_idle_callback(move || {
-        let done = pending.try_update_value(|pending| match pending {
+        let done = folding.try_update_value(|f| match &mut f.pending {
             Some((all, builder)) if Arc::ptr_eq(all, &of) => {
                 Some(builder.step(all, EVENTS_PER_SLICE))
             }
             _ => None,
         });
         match done.flatten() {
+            // The memo takes the finished index (it is out of date: had a
+            // search indexed this data, no folding would have started).
             Some(true) => {
                 let _ = search.try_with_untracked(|_| ());
-                // Left over when a search built the index first.
-                pending.try_set_value(None);
             }
-            Some(false) => fold_while_idle(pending, search, of.clone()),
+            Some(false) => fold_while_idle(folding, search, of.clone()),
             None => {}
         }
     });
