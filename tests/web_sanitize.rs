@@ -7,7 +7,10 @@
 use news_timeline::ui::sanitize::sanitize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::Element;
+
+mod common;
+use common::{document, fresh_host, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -79,38 +82,15 @@ const ALLOWED: &[&str] = &[
     "span",
 ];
 
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
-
-async fn wait(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[wasm_bindgen_test]
 async fn no_vector_runs_or_survives() {
-    let host: HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
+    let host = fresh_host();
     for vector in VECTORS {
         let fragment = sanitize(&document(), vector, "").expect("a fragment");
         host.append_child(&fragment).expect("append");
     }
     // Give event handlers, image loads and timers a chance to fire.
-    wait(300).await;
+    sleep(300).await;
     let xss = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("xss")).expect("get");
     assert!(xss.is_undefined(), "a vector ran");
 

@@ -9,9 +9,11 @@ use news_timeline::core::model::Timeline;
 use news_timeline::core::parse::parse_document;
 use news_timeline::ui::use_search_index;
 use std::sync::Arc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+
+mod common;
+use common::{fresh_host, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -22,15 +24,6 @@ fn events(prefix: &str, n: usize) -> Arc<Timeline> {
         .collect();
     let parsed = parse_document(&format!("[{}]", list.join(","))).expect("valid");
     Arc::new(parsed.timeline)
-}
-
-async fn sleep(ms: i32) {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 /// Counts the page's `requestIdleCallback` calls from now on.
@@ -55,18 +48,7 @@ fn count_idle_requests() -> impl Fn() -> f64 {
 
 #[wasm_bindgen_test]
 async fn data_a_search_already_indexed_is_not_folded_again() {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host: HtmlElement = document
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
+    let host = fresh_host();
     let timeline = RwSignal::new(events("first", 12_000));
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         let search = use_search_index(timeline.into());

@@ -12,25 +12,12 @@ use news_timeline::ui::sorted_children::sorted_children;
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, MutationObserver, MutationObserverInit, MutationRecord, Node};
+use web_sys::{MutationObserver, MutationObserverInit, MutationRecord, Node};
+
+mod common;
+use common::fresh_host;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn fresh_host() -> HtmlElement {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host: HtmlElement = document
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    host
-}
 
 fn texts_of(nodes: impl Iterator<Item = Node>) -> Vec<String> {
     nodes

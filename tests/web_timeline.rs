@@ -15,6 +15,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
+mod common;
+use common::{document, fresh_host, sleep};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const SEED: &str = r#"{"title": "War footing", "events": [
@@ -24,25 +27,6 @@ const SEED: &str = r#"{"title": "War footing", "events": [
     {"id": "summer", "start": "2019-06", "title": "A month of incidents"},
     {"id": "bad", "start": "2019-13-45", "title": "broken"}
 ]}"#;
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
-fn fresh_host() -> HtmlElement {
-    let host: HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    host
-}
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).expect("selector");
@@ -765,15 +749,6 @@ fn refuses_targets_and_data_it_cannot_use() {
 }
 
 /// Waits `ms` milliseconds, for animations to finish.
-async fn sleep(ms: i32) {
-    let timer = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
-}
-
 fn span(window: Window) -> f64 {
     window.end() - window.start()
 }
