@@ -116,6 +116,18 @@ export function markdown(r) {
   );
   if (phaseNotes.length) L.push(`Interaction phases that did not finish (timeout: ${m.settings.timeoutMs / 1000} s for preparing the window and the ${m.settings.steps} steps; the medians above then cover the steps done):`, "", ...phaseNotes, "");
 
+  const sliced = sizes.map((n) => [n, get("ours", n)?.idleSlices]).filter(([, t]) => t);
+  if (sliced.length) {
+    L.push(
+      "Our idle callbacks on the measured page, in ms: the loader's warm-up mount (it compiles the wasm's code on a tiny timeline in the first idle moment, if the page has not mounted yet: 0 when it had), then the callbacks after the mount, most of them the slices in which the search index is folded (how many, the longest, the median). None should hold the page for long:",
+      "",
+      "| events | warm-up | callbacks after the mount | longest | median |",
+      "|---:|---:|---:|---:|---:|",
+      ...sliced.map(([n, t]) => `| ${nf(n)} | ${ms(t.warmUp)} | ${t.count} | ${ms(t.longest)} | ${ms(t.median)} |`),
+      ""
+    );
+  }
+
   L.push("Wall time per step (action → end of the next rendered frame, vsync wait included), median / p95 in ms:", "");
   L.push("| widget | events | pan | zoom | wheel |", "|---|---:|---:|---:|---:|");
   for (const w of widgets)

@@ -320,6 +320,8 @@ async function sample(widget, n, full) {
       // Interactions start on a quiet machine too (see settle).
       out.settledMs = await settle();
       out.phases = await interactions(s);
+      // Ours: its idle callbacks, timed by the page (bench/pages/ours.mjs).
+      out.idleSlices = await s.page.evaluate(() => window.__bench.idleSlices ?? null);
     }
   } catch (error) {
     out.status = error instanceof Timeout ? "timeout" : "error";
@@ -537,6 +539,12 @@ function summarize({ meta, baseline, cases, multi }) {
       c.memory = measured.memory.error ? null : measured.memory;
       c.memoryError = measured.memory.error || null;
       c.phases = measured.phases;
+      if (measured.idleSlices) {
+        const durations = (beforeMount) =>
+          measured.idleSlices.filter(([start]) => start < measured.marks.mountCall === beforeMount).map(([, took]) => took);
+        const after = durations(false);
+        c.idleSlices = { warmUp: round(Math.max(0, ...durations(true))), count: after.length, longest: round(Math.max(0, ...after)), median: round(median(after)) };
+      }
     }
   }
   const okMulti = multi.filter((m) => m.status === "ok");
