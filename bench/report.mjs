@@ -77,7 +77,7 @@ export function markdown(r) {
     "- **first render**: navigation start → the widget's own \"rendered\" signal + 2 animation frames, median of fresh pages (data fetched as JSON by the page first, widget files loaded by the page's tags). Ours: `await NewsTimeline.mount(...)` resolved (`NewsTimeline.ready` was read at page start so the wasm loads while the data is fetched); vis: `onInitialDrawComplete` (or the first `changed` event); TimelineJS3: its `loaded` event.",
     "- **idle**: navigation start → the first `requestIdleCallback` after \"first render\" (the widget has stopped working, not only drawn), median; \"> 60 s\" = not idle by the case's deadline.",
     "- **mount**: from the call that creates the widget (ours: `mount()`, vis: `new DataSet` + `new Timeline`, TimelineJS3: `new TL.Timeline`) to the same point.",
-    "- **pan / zoom / wheel**: on the case's last page, once the CPUs are quiet after the load (as each page opens: see the README); median / p95 of 30 steps of *busy* time in ms: the action's JS and microtasks, plus the next frame's rAF callbacks, style, layout and paint, without the idle wait for vsync (wall times, which include that wait, are in the second table). Pan and zoom go through the API: ours `handle.setWindow`, vis `timeline.setWindow(start, end, {animation: false})` — the same windows for both; TimelineJS3 `goToNext()` (pan) and `zoomIn()`/`zoomOut()` (zoom). Wheel: Ctrl + wheel (zoom, ±100 px) over ours' `.nt-track` and vis' center panel (`zoomKey: 'ctrlKey'`); TimelineJS3 has no wheel zoom, so its row is a horizontal wheel (pan) over the time navigator.",
+    "- **pan / zoom / wheel**: on each of the case's pages, once the CPUs are quiet after the load (as each page opens: see the README); median / p95 of the steps of all its pages pooled (30 per page; a phase that timed out on a page is not run on the later ones), in *busy* time in ms: the action's JS and microtasks, plus the next frame's rAF callbacks, style, layout and paint, without the idle wait for vsync (wall times, which include that wait, are in the second table). Pan and zoom go through the API: ours `handle.setWindow`, vis `timeline.setWindow(start, end, {animation: false})` — the same windows for both; TimelineJS3 `goToNext()` (pan) and `zoomIn()`/`zoomOut()` (zoom). Wheel: Ctrl + wheel (zoom, ±100 px) over ours' `.nt-track` and vis' center panel (`zoomKey: 'ctrlKey'`); TimelineJS3 has no wheel zoom, so its row is a horizontal wheel (pan) over the time navigator.",
     "- **JS heap**: CDP `Runtime.getHeapUsage().usedSize` after two forced GCs, the page's harness included (blank page: " +
       `${mb(r.baseline && r.baseline.heapUsed)} MB); **wasm**: our wasm-bindgen glue's \`memory.buffer.byteLength\`; **DOM nodes**: all nodes in the widget's container, including its open shadow root.`,
     ""
@@ -127,6 +127,16 @@ export function markdown(r) {
       ""
     );
   }
+
+  L.push("Busy p95 of each page's 30 steps, in ms (what one page alone would have reported):", "");
+  L.push("| widget | events | pan | zoom | wheel |", "|---|---:|---:|---:|---:|");
+  const perPage = (c, kind) => (c.phases?.[kind]?.pages || []).map((p) => (p.status === "ok" ? ms(p.busyP95) : p.status)).join(", ") || "—";
+  for (const w of widgets)
+    for (const n of sizes) {
+      const c = get(w, n);
+      if (c) L.push(`| ${LABEL[w]} | ${nf(n)} | ${perPage(c, "pan")} | ${perPage(c, "zoom")} | ${perPage(c, "wheel")} |`);
+    }
+  L.push("");
 
   L.push("Wall time per step (action → end of the next rendered frame, vsync wait included), median / p95 in ms:", "");
   L.push("| widget | events | pan | zoom | wheel |", "|---|---:|---:|---:|---:|");

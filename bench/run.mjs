@@ -176,6 +176,33 @@ async function measureMemory(s) {
   };
 }
 
+/** The phases that timed out on one of a case's pages: its later pages skip
+ * them (more steps cannot undo a timeout, and each costs a minute). */
+function timedOutPhases(pages) {
+  return new Set(pages.flatMap((p) => Object.entries(p.phases || {}).filter(([, phase]) => phase.status === "timeout").map(([kind]) => kind)));
+}
+
+/** A case's phases over all its pages: each phase's steps pooled (the p95 of
+ * 90 steps is not decided by two slow steps of one page, as that of 30 is),
+ * with each page's own figures kept. */
+function pooledPhases(pages) {
+  const phases = {};
+  for (const kind of ["zoom", "wheel", "pan"]) {
+    const runs = pages.map((p) => p.phases?.[kind]).filter(Boolean);
+    if (!runs.length) continue;
+    const failed = runs.find((r) => r.status !== "ok");
+    const steps = runs.flatMap((r) => r.steps);
+    phases[kind] = {
+      status: failed ? failed.status : "ok",
+      note: failed ? failed.note : null,
+      ...stepStats(steps),
+      pages: runs.map((r) => ({ status: r.status, n: r.n, busyMedian: r.busyMedian, busyP95: r.busyP95 })),
+      steps,
+    };
+  }
+  return phases;
+}
+
 function stepStats(steps) {
   const busy = steps.map((s) => s.busy);
   const wall = steps.map((s) => s.wall);
@@ -189,7 +216,7 @@ function stepStats(steps) {
   };
 }
 
-async function interactions(s) {
+async function interactions(s, skip = new Set()) {
   const phases = {};
   const api = await s.page.evaluate(() => ({
     wheelTarget: window.__bench.api.wheelTarget,
@@ -202,6 +229,7 @@ async function interactions(s) {
       phases[kind] = { status: "timeout", note: stuck, steps: [] };
       continue;
     }
+    if (skip.has(kind)) continue;
     const deadline = Date.now() + TIMEOUT_MS;
     const left = () => deadline - Date.now();
     const steps = [];
@@ -290,9 +318,9 @@ async function settle() {
   return Date.now() - started;
 }
 
-/** One fresh page: load, first render; on the last sample also memory, DOM
- * and the interaction phases. */
-async function sample(widget, n, full) {
+/** One fresh page: load, first render, the interaction phases (but those
+ * in `skip`); on the last sample also memory and DOM, measured first. */
+async function sample(widget, n, full, skip) {
   const s = await session();
   const out = { status: "ok" };
   const deadline = Date.now() + TIMEOUT_MS;
@@ -315,11 +343,11 @@ async function sample(widget, n, full) {
     if (bench.error) {
       out.status = "error";
       out.note = bench.error.slice(0, 500);
-    } else if (full) {
-      out.memory = await withTimeout(measureMemory(s), TIMEOUT_MS, "memory").catch((error) => ({ error: String(error.message || error) }));
+    } else {
+      if (full) out.memory = await withTimeout(measureMemory(s), TIMEOUT_MS, "memory").catch((error) => ({ error: String(error.message || error) }));
       // Interactions start on a quiet machine too (see settle).
       out.settledMs = await settle();
-      out.phases = await interactions(s);
+      out.phases = await interactions(s, skip);
       // Ours: its idle callbacks, timed by the page (bench/pages/ours.mjs).
       out.idleSlices = await s.page.evaluate(() => window.__bench.idleSlices ?? null);
     }
@@ -425,8 +453,8 @@ async function main() {
         }
         if (c.status !== "ok") continue;
         const full = i === SAMPLES - 1 && !c.samples.some((x) => x.memory);
-        log(`${widget} ${n}: sample ${i + 1}/${SAMPLES}${full ? " (+ memory, DOM, zoom/wheel/pan)" : ""}`);
-        const result = await sample(widget, n, full);
+        log(`${widget} ${n}: sample ${i + 1}/${SAMPLES}${full ? " (+ memory, DOM)" : ""}`);
+        const result = await sample(widget, n, full, timedOutPhases(c.samples));
         c.samples.push(result);
         if (result.status === "ok") {
           log(`  -> complete at ${round(result.marks.complete, 1)} ms (mount -> complete ${round(result.marks.complete - result.marks.mountCall, 1)} ms), idle at ${round(result.marks.idle, 1)} ms`);
@@ -450,8 +478,8 @@ async function main() {
     for (const widget of WIDGETS) {
       const c = caseOf[`${widget}-${n}`];
       if (c.status !== "ok" || c.samples.some((x) => x.memory) || !c.samples.length) continue;
-      log(`${widget} ${n}: extra page for memory, DOM, zoom/wheel/pan (the last sample did not finish)`);
-      c.measurePage = await sample(widget, n, true);
+      log(`${widget} ${n}: extra page for memory and DOM (the last sample did not finish)`);
+      c.measurePage = await sample(widget, n, true, timedOutPhases(c.samples));
     }
   }
 
@@ -534,11 +562,11 @@ function summarize({ meta, baseline, cases, multi }) {
         ),
       };
     }
+    c.phases = pooledPhases([...c.samples, c.measurePage].filter((s) => s && s.status === "ok" && s.phases));
     const measured = [...c.samples, c.measurePage].find((s) => s && s.status === "ok" && s.memory);
     if (measured) {
       c.memory = measured.memory.error ? null : measured.memory;
       c.memoryError = measured.memory.error || null;
-      c.phases = measured.phases;
       if (measured.idleSlices) {
         const durations = (beforeMount) =>
           measured.idleSlices.filter(([start]) => start < measured.marks.mountCall === beforeMount).map(([, took]) => took);
