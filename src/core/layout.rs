@@ -48,6 +48,7 @@
 //!     min_label_px: 56.0,
 //!     max_label_px: 240.0,
 //!     gap_px: 10.0,
+//!     new_labels: usize::MAX,
 //! };
 //! let index = TimeIndex::new(&data.timeline);
 //! let placed = layout(&data.timeline, &index, &scale, &params, None, &[]);
@@ -110,6 +111,11 @@ pub struct LayoutParams {
     pub max_label_px: f64,
     /// Empty space kept after each box on its row, in px.
     pub gap_px: f64,
+    /// The most labels to add (events not in `kept`, nor the pinned one):
+    /// unlimited for a layout that must be complete, a few while a pinch
+    /// or wheel zoom goes on, when each new label is a DOM row built and
+    /// drawn within the frame; the rest come once the gesture rests.
+    pub new_labels: usize,
 }
 
 /// Where one event goes on the track, so the UI can position it.
@@ -259,12 +265,17 @@ pub fn layout(
     let gap = size(params.gap_px);
     let mut taken: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut placed = Vec::new();
+    let mut added = 0;
     for i in candidates {
         let Some(event) = timeline.events.get(i) else {
             continue;
         };
         if placed.len() >= MAX_PLACED {
             break;
+        }
+        let new = !was_kept(i) && Some(i) != pinned;
+        if new && added >= params.new_labels {
+            continue;
         }
         let mut p = unplaced(i, event, scale, params);
         let (from, to) = occupied(&p, gap);
@@ -298,6 +309,7 @@ pub fn layout(
         if let Some(r) = row.and_then(|r| u16::try_from(r).ok()) {
             p.row = r;
             placed.push(p);
+            added += usize::from(new);
         }
     }
     placed.sort_unstable_by_key(|p| p.index);
@@ -498,6 +510,7 @@ mod tests {
             min_label_px: 40.0,
             max_label_px: 200.0,
             gap_px: 10.0,
+            new_labels: usize::MAX,
         }
     }
 
@@ -586,6 +599,7 @@ mod tests {
             min_label_px: f64::INFINITY,
             max_label_px: -1.0,
             gap_px: f64::NEG_INFINITY,
+            new_labels: usize::MAX,
         };
         let l = lay(&t, &bad);
         assert_eq!(rows_of(&l), [(0, 0), (1, 1)]);
@@ -794,6 +808,48 @@ mod tests {
     }
 
     #[test]
+    fn during_a_gesture_a_step_adds_only_a_few_labels() {
+        let t = crowded_years();
+        let index = TimeIndex::new(&t);
+        let span = 7300.0 * DAY / 8.0;
+        let start = Window::from_iso("2008", "2008").unwrap().start();
+        let (scale, params) = track_at(start, span);
+        let before = rows_of(&layout(&t, &index, &scale, &params, None, &[]));
+        // A 1.25× zoom in at the middle.
+        let (scale, params) = track_at(start + span * 0.1, span * 0.8);
+        let full = rows_of(&layout(&t, &index, &scale, &params, None, &before));
+        let capped = LayoutParams {
+            new_labels: 3,
+            ..params
+        };
+        let step = rows_of(&layout(&t, &index, &scale, &capped, None, &before));
+        let added = |of: &[(usize, u16)]| {
+            of.iter()
+                .filter(|l| before.iter().all(|b| b.0 != l.0))
+                .count()
+        };
+        assert!(added(&full) >= 8, "a full layout adds {}", added(&full));
+        assert_eq!(added(&step), 3);
+        // Every kept label the full layout keeps in its row, the step keeps.
+        let kept = |of: &[(usize, u16)]| -> Vec<(usize, u16)> {
+            of.iter().copied().filter(|l| before.contains(l)).collect()
+        };
+        assert_eq!(kept(&step), kept(&full));
+        // Nothing new, but the event the reader moved to.
+        let none = LayoutParams {
+            new_labels: 0,
+            ..params
+        };
+        let pinned = (0..t.events.len()).find(|&i| {
+            let at = index.start_of(i);
+            scale.window().intersects(at, at + 1.0) && !full.iter().any(|l| l.0 == i)
+        });
+        let step = rows_of(&layout(&t, &index, &scale, &none, pinned, &before));
+        assert_eq!(added(&step), 1);
+        assert!(step.iter().any(|l| Some(l.0) == pinned));
+    }
+
+    #[test]
     fn kept_labels_stay_in_their_rows_through_pans_and_zooms() {
         let t = crowded_years();
         let index = TimeIndex::new(&t);
@@ -949,6 +1005,7 @@ mod tests {
                 min_label_px: min,
                 max_label_px: max,
                 gap_px: gap,
+                new_labels: usize::MAX,
             };
             let index = TimeIndex::new(t);
             let l = layout(t, &index, s, &params, None, kept);
