@@ -39,6 +39,13 @@ const TICK_SPACING_PX: f64 = 72.0;
 const ANNOUNCE_AFTER_MS: u64 = 600;
 /// How long the "Ctrl + scroll to zoom" hint stays up.
 const HINT_MS: u64 = 1500;
+/// While a wheel or pinch zoom goes on, a step adds at most this many
+/// labels: each is a row built, styled and drawn within the frame, and at
+/// 100,000 events a full layout's twenty-odd new rows made those frames
+/// the slowest. The rest come once the gesture rests.
+const GESTURE_NEW_LABELS: usize = 4;
+/// A zoom gesture rests after this long without a step.
+const GESTURE_REST_MS: u64 = 150;
 
 /// A pointer press in progress: where it began and the window then.
 #[derive(Clone, Copy)]
@@ -110,6 +117,17 @@ pub fn Track(
             .clamp(1.0, 24.0) as u16
     });
     let scale = Memo::new(move |_| Scale::new(window.get(), width.get()));
+    // A wheel or pinch zoom going on (see GESTURE_NEW_LABELS).
+    let gesture = RwSignal::new(false);
+    let gesture_rest = Quiet::new();
+    let zoom_step = move || {
+        if !gesture.get_untracked() {
+            gesture.set(true);
+        }
+        gesture_rest.restart(GESTURE_REST_MS, move || {
+            gesture.try_set(false);
+        });
+    };
     let params = move |width_px: f64| LayoutParams {
         width_px,
         rows: rows.get(),
@@ -117,6 +135,11 @@ pub fn Track(
         min_label_px: 56.0,
         max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
         gap_px: 10.0,
+        new_labels: if gesture.get() {
+            GESTURE_NEW_LABELS
+        } else {
+            usize::MAX
+        },
     };
     // The roving tab stop's event, when the reader moved to one: it keeps a
     // label even where it would lose to more important events.
@@ -256,23 +279,10 @@ pub fn Track(
     };
 
     let hint = RwSignal::new(false);
-    let hint_timer = StoredValue::new_local(None::<TimeoutHandle>);
-    on_cleanup(move || {
-        if let Some(handle) = hint_timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    });
+    let hint_timer = Quiet::new();
     let show_hint = move || {
         hint.set(true);
-        if let Some(old) = hint_timer.try_update_value(Option::take).flatten() {
-            old.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || hint.set(false),
-            std::time::Duration::from_millis(HINT_MS),
-        )
-        .ok();
-        hint_timer.set_value(handle);
+        hint_timer.restart(HINT_MS, move || hint.set(false));
     };
 
     let anchor_of = move |client_x: f64| -> f64 {
@@ -305,6 +315,7 @@ pub fn Track(
         let current = window.get_untracked();
         if ev.ctrl_key() || ev.meta_key() {
             ev.prevent_default();
+            zoom_step();
             let factor = (-dy * 0.002).exp();
             on_window.run(zoom(
                 current,
@@ -363,6 +374,7 @@ pub fn Track(
         if let Some((start_spread, start_window)) = pinch.get_value() {
             let (now_spread, middle) = touches.with_value(|t| (spread(t), midpoint(t)));
             if start_spread > 0.0 && now_spread > 0.0 {
+                zoom_step();
                 let factor = now_spread / start_spread;
                 on_window.run(zoom(
                     start_window,
@@ -488,38 +500,24 @@ pub fn Track(
     // What a screen reader hears once the window stops moving: the span
     // shown and how many events it holds (not on every frame of a drag).
     let announcement = RwSignal::new(String::new());
-    let settled = StoredValue::new_local(None::<TimeoutHandle>);
-    on_cleanup(move || {
-        if let Some(handle) = settled.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-    });
+    let settled = Quiet::new();
     Effect::new(move |first: Option<()>| {
         let current = window.get();
         let count = placement.with(|l| l.placed.len() + l.hidden);
         if first.is_none() {
             return;
         }
-        if let Some(old) = settled.try_update_value(Option::take).flatten() {
-            old.clear();
-        }
         // Formatted once the window rests, not on every frame of a drag.
-        let handle = set_timeout_with_handle(
-            move || {
-                let said = formatter.with_value(|f| {
-                    let day =
-                        |ms: f64| PartialDate::from_ms(ms, Precision::Day).map(|d| f.format(&d));
-                    match (day(current.start()), day(current.end() - 1.0)) {
-                        (Some(from), Some(to)) => format!("{from} – {to}: {}", text.events(count)),
-                        _ => text.events(count),
-                    }
-                });
-                announcement.try_set(said);
-            },
-            std::time::Duration::from_millis(ANNOUNCE_AFTER_MS),
-        )
-        .ok();
-        settled.set_value(handle);
+        settled.restart(ANNOUNCE_AFTER_MS, move || {
+            let said = formatter.with_value(|f| {
+                let day = |ms: f64| PartialDate::from_ms(ms, Precision::Day).map(|d| f.format(&d));
+                match (day(current.start()), day(current.end() - 1.0)) {
+                    (Some(from), Some(to)) => format!("{from} – {to}: {}", text.events(count)),
+                    _ => text.events(count),
+                }
+            });
+            announcement.try_set(said);
+        });
     });
 
     let event_list = NodeRef::<Ol>::new();
@@ -803,4 +801,29 @@ pub fn focus_event_later(root: Option<web_sys::Element>, id: String) {
             }
         }
     });
+}
+
+/// A timeout that each `restart` replaces, so that its action runs once
+/// the restarts have stopped for its delay; cleared with the component.
+#[derive(Clone, Copy)]
+struct Quiet(StoredValue<Option<TimeoutHandle>, LocalStorage>);
+
+impl Quiet {
+    fn new() -> Quiet {
+        let quiet = Quiet(StoredValue::new_local(None));
+        on_cleanup(move || quiet.cancel());
+        quiet
+    }
+
+    fn cancel(self) {
+        if let Some(handle) = self.0.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    fn restart(self, after_ms: u64, then: impl FnOnce() + 'static) {
+        self.cancel();
+        let handle = set_timeout_with_handle(then, std::time::Duration::from_millis(after_ms)).ok();
+        self.0.try_set_value(handle);
+    }
 }

@@ -1,6 +1,7 @@
 // Large data and the gestures made for it: 10,000 and 100,000 events keep
 // the shadow DOM small at every zoom level, crowded spans collapse into
-// "+N" badges that zoom in, the overview strip moves the window, a
+// "+N" badges that zoom in, a wheel zoom adds a few labels a step until
+// it rests, the overview strip moves the window, a
 // double-click zooms, touch swipes and pinches, a flick glides (unless the
 // reader asked for reduced motion), and rangechange fires at most once per
 // frame however fast the window moves.
@@ -114,6 +115,38 @@ for (const n of [10_000, 100_000]) {
     expect(tally.labels + tally.clustered).toBe(visible.value.length);
   });
 }
+
+test("a Ctrl + wheel zoom adds a few labels a step, and fills the track once it rests", async ({ page }) => {
+  expect(await mountGenerated(page, 10_000)).toEqual({ ok: true });
+  await frames(page, 2);
+  const zoomed = await page.evaluate(async () => {
+    const root = document.querySelector("#tl").shadowRoot;
+    const track = root.querySelector(".nt-track");
+    const box = track.getBoundingClientRect();
+    const ids = () => new Set([...root.querySelectorAll("[data-event-id]")].map((row) => row.dataset.eventId));
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const newIn = (now, was) => [...now].filter((id) => !was.has(id)).length;
+    const added = [];
+    let shown = ids();
+    // Five steps a frame apart: one gesture (it rests after 150 ms).
+    for (let i = 0; i < 5; i++) {
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+      track.dispatchEvent(new WheelEvent("wheel", { deltaY: -100, ctrlKey: true, bubbles: true, cancelable: true, ...at }));
+      await frame();
+      const now = ids();
+      added.push(newIn(now, shown));
+      shown = now;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await frame();
+    return { added, filled: newIn(ids(), shown) };
+  });
+  // Each step of the gesture builds at most four new label rows...
+  expect(Math.max(...zoomed.added)).toBeLessThanOrEqual(4);
+  expect(Math.max(...zoomed.added)).toBeGreaterThan(0);
+  // ...and the labels the new span has room for come when it rests.
+  expect(zoomed.filled).toBeGreaterThan(4);
+});
 
 test("a '+N' badge zooms in until its events get labels", async ({ page }) => {
   expect(await mountGenerated(page, 2000)).toEqual({ ok: true });
