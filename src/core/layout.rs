@@ -112,9 +112,9 @@ pub struct LayoutParams {
     /// Empty space kept after each box on its row, in px.
     pub gap_px: f64,
     /// The most labels to add (events not in `kept`, nor the pinned one):
-    /// unlimited for a layout that must be complete, a few while a pinch
-    /// or wheel zoom goes on, when each new label is a DOM row built and
-    /// drawn within the frame; the rest come once the gesture rests.
+    /// unlimited for a layout that must be complete, a few while the
+    /// window moves, when each new label is a DOM row built and drawn
+    /// within the frame; the rest come once it rests.
     pub new_labels: usize,
 }
 
@@ -808,7 +808,7 @@ mod tests {
     }
 
     #[test]
-    fn during_a_gesture_a_step_adds_only_a_few_labels() {
+    fn a_moving_step_adds_only_a_few_labels() {
         let t = crowded_years();
         let index = TimeIndex::new(&t);
         let span = 7300.0 * DAY / 8.0;

@@ -39,13 +39,14 @@ const TICK_SPACING_PX: f64 = 72.0;
 const ANNOUNCE_AFTER_MS: u64 = 600;
 /// How long the "Ctrl + scroll to zoom" hint stays up.
 const HINT_MS: u64 = 1500;
-/// While a wheel or pinch zoom goes on, a step adds at most this many
-/// labels: each is a row built, styled and drawn within the frame, and at
-/// 100,000 events a full layout's twenty-odd new rows made those frames
-/// the slowest. The rest come once the gesture rests.
-const GESTURE_NEW_LABELS: usize = 4;
-/// A zoom gesture rests after this long without a step.
-const GESTURE_REST_MS: u64 = 150;
+/// While the window moves, a step adds at most this many labels: each is
+/// a row built, styled and drawn within the frame, and a zoom step's
+/// twenty-odd new rows made those frames the slowest. The rest come once
+/// the window rests.
+const MOVING_NEW_LABELS: usize = 4;
+/// The window moves while it changes again within this many ms: a wheel
+/// or pinch zoom, a drag, an eased zoom or a glide, a page moving it.
+const MOVING_REST_MS: u64 = 150;
 
 /// A pointer press in progress: where it began and the window then.
 #[derive(Clone, Copy)]
@@ -117,29 +118,36 @@ pub fn Track(
             .clamp(1.0, 24.0) as u16
     });
     let scale = Memo::new(move |_| Scale::new(window.get(), width.get()));
-    // A wheel or pinch zoom going on (see GESTURE_NEW_LABELS).
-    let gesture = RwSignal::new(false);
-    let gesture_rest = Quiet::new();
-    let zoom_step = move || {
-        if !gesture.get_untracked() {
-            gesture.set(true);
-        }
-        gesture_rest.restart(GESTURE_REST_MS, move || {
-            gesture.try_set(false);
-        });
-    };
-    let params = move |width_px: f64| LayoutParams {
+    let params = move |width_px: f64, new_labels: usize| LayoutParams {
         width_px,
         rows: rows.get(),
         char_px: CHAR_PX,
         min_label_px: 56.0,
         max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
         gap_px: 10.0,
-        new_labels: if gesture.get() {
-            GESTURE_NEW_LABELS
-        } else {
-            usize::MAX
-        },
+        new_labels,
+    };
+    // Whether the window is moving (see MOVING_NEW_LABELS): the last
+    // window laid out and when; `rested` asks for the full layout once the
+    // window has stood still for MOVING_REST_MS.
+    let last_move = StoredValue::new(None::<(Window, f64)>);
+    let rested = Trigger::new();
+    let rest_timer = Quiet::new();
+    let moving = move |now: Window| {
+        let at = js_sys::Date::now();
+        let moving = last_move
+            .try_update_value(|last| match *last {
+                Some((before, _)) if before == now => false,
+                previous => {
+                    *last = Some((now, at));
+                    previous.is_some_and(|(_, then)| at - then < MOVING_REST_MS as f64)
+                }
+            })
+            .unwrap_or(false);
+        if moving {
+            rest_timer.restart(MOVING_REST_MS, move || rested.notify());
+        }
+        moving
     };
     // The roving tab stop's event, when the reader moved to one: it keeps a
     // label even where it would lose to more important events.
@@ -153,8 +161,14 @@ pub fn Track(
     // (held here, so that a new timeline is never mistaken for it).
     let laid_out = StoredValue::new(None::<Arc<Timeline>>);
     let placement = Memo::new(move |previous: Option<&Layout>| {
+        rested.track();
         let Some(scale) = scale.get() else {
             return Layout::default();
+        };
+        let new_labels = if moving(scale.window()) {
+            MOVING_NEW_LABELS
+        } else {
+            usize::MAX
         };
         let current = timeline.get();
         let same = laid_out
@@ -170,7 +184,7 @@ pub fn Track(
                 &current,
                 index,
                 &scale,
-                &params(scale.width()),
+                &params(scale.width(), new_labels),
                 pinned.get(),
                 &kept,
             )
@@ -315,7 +329,6 @@ pub fn Track(
         let current = window.get_untracked();
         if ev.ctrl_key() || ev.meta_key() {
             ev.prevent_default();
-            zoom_step();
             let factor = (-dy * 0.002).exp();
             on_window.run(zoom(
                 current,
@@ -374,7 +387,6 @@ pub fn Track(
         if let Some((start_spread, start_window)) = pinch.get_value() {
             let (now_spread, middle) = touches.with_value(|t| (spread(t), midpoint(t)));
             if start_spread > 0.0 && now_spread > 0.0 {
-                zoom_step();
                 let factor = now_spread / start_spread;
                 on_window.run(zoom(
                     start_window,

@@ -1,7 +1,7 @@
 // Large data and the gestures made for it: 10,000 and 100,000 events keep
 // the shadow DOM small at every zoom level, crowded spans collapse into
-// "+N" badges that zoom in, a wheel zoom adds a few labels a step until
-// it rests, the overview strip moves the window, a
+// "+N" badges that zoom in, a moving window gains a few labels a step
+// until it rests, the overview strip moves the window, a
 // double-click zooms, touch swipes and pinches, a flick glides (unless the
 // reader asked for reduced motion), and rangechange fires at most once per
 // frame however fast the window moves.
@@ -116,7 +116,7 @@ for (const n of [10_000, 100_000]) {
   });
 }
 
-test("a Ctrl + wheel zoom adds a few labels a step, and fills the track once it rests", async ({ page }) => {
+test("while the window moves a step adds a few labels, and the track fills once it rests", async ({ page }) => {
   expect(await mountGenerated(page, 10_000)).toEqual({ ok: true });
   await frames(page, 2);
   const zoomed = await page.evaluate(async () => {
@@ -139,13 +139,25 @@ test("a Ctrl + wheel zoom adds a few labels a step, and fills the track once it 
     }
     await new Promise((resolve) => setTimeout(resolve, 400));
     await frame();
-    return { added, filled: newIn(ids(), shown) };
+    const filled = newIn(ids(), shown);
+    // A lone change, the window at rest, is laid out in full at once.
+    const handle = window.__ntTest.handles["#tl"];
+    const { start, end } = handle.getWindow();
+    const [from, to] = [Date.parse(start), Date.parse(end)];
+    handle.setWindow(new Date(from - (to - from)).toISOString(), new Date(to + (to - from)).toISOString());
+    await frame();
+    const atOnce = ids();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await frame();
+    return { added, filled, lone: [atOnce.size, newIn(ids(), atOnce)] };
   });
   // Each step of the gesture builds at most four new label rows...
   expect(Math.max(...zoomed.added)).toBeLessThanOrEqual(4);
   expect(Math.max(...zoomed.added)).toBeGreaterThan(0);
   // ...and the labels the new span has room for come when it rests.
   expect(zoomed.filled).toBeGreaterThan(4);
+  expect(zoomed.lone[0]).toBeGreaterThan(4);
+  expect(zoomed.lone[1]).toBe(0);
 });
 
 test("a '+N' badge zooms in until its events get labels", async ({ page }) => {
