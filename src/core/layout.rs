@@ -273,7 +273,8 @@ pub fn layout(
         if placed.len() >= MAX_PLACED {
             break;
         }
-        let new = !was_kept(i) && Some(i) != pinned;
+        let kept_in = kept_row(i);
+        let new = kept_in.is_none() && Some(i) != pinned;
         if new && added >= params.new_labels {
             continue;
         }
@@ -284,7 +285,7 @@ pub fn layout(
         }
         // Its old row first (made if the rows above it are not yet), then
         // the lowest free one.
-        let old = kept_row(i).filter(|&r| r < rows);
+        let old = kept_in.filter(|&r| r < rows);
         if let Some(r) = old.filter(|&r| r >= taken.len()) {
             taken.resize_with(r + 1, Vec::new);
         }
