@@ -23,6 +23,8 @@ const OUT = process.env.BENCH_OUT || here;
 const BASE = `http://127.0.0.1:${PORT}`;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS || 60_000);
 const STEPS = 30;
+/** The interaction phases, in the order each page runs them. */
+const PHASES = ["zoom", "wheel", "pan"];
 const SAMPLES = Math.max(1, Number(process.env.BENCH_SAMPLES || 3));
 const SIZES_RUN = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : SIZES;
 const WIDGETS = process.env.BENCH_WIDGETS ? process.env.BENCH_WIDGETS.split(",") : ["ours", "vis", "tljs"];
@@ -187,7 +189,7 @@ function timedOutPhases(pages) {
  * with each page's own figures kept. */
 function pooledPhases(pages) {
   const phases = {};
-  for (const kind of ["zoom", "wheel", "pan"]) {
+  for (const kind of PHASES) {
     const runs = pages.map((p) => p.phases?.[kind]).filter(Boolean);
     if (!runs.length) continue;
     const failed = runs.find((r) => r.status !== "ok");
@@ -224,7 +226,7 @@ async function interactions(s, skip = new Set()) {
     wheel: window.__bench.api.wheel,
   }));
   let stuck = null;
-  for (const kind of ["zoom", "wheel", "pan"]) {
+  for (const kind of PHASES) {
     if (stuck) {
       phases[kind] = { status: "timeout", note: stuck, steps: [] };
       continue;
