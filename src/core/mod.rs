@@ -38,8 +38,10 @@
 )]
 
 pub mod csv;
+pub mod dataset;
 pub mod date;
 pub mod filter;
+pub mod id_index;
 pub mod index;
 pub mod json;
 pub mod layout;

@@ -1,0 +1,279 @@
+//! The data a widget holds, with what is derived from it once: events
+//! found by id, the filtered view, the search index.
+//!
+//! # Overview
+//!
+//! - [`Dataset`]: the validated timeline, the problems validation found,
+//!   the tag counts, an [`IdIndex`] and the search index, which is folded
+//!   lazily (a slice at a time in idle moments, or at once when a search
+//!   comes first).
+//! - [`Shown`]: the events passing a [`Filter`], in time order, with their
+//!   places in the data.
+//!
+//! A dataset never changes: new data (live additions too) is a new
+//! dataset, so whatever is derived from one stays true of it.
+//!
+//! ```
+//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
+//! use news_timeline::core::{dataset::Dataset, filter::Filter, parse::parse_document};
+//! let data = Dataset::new(parse_document(
+//!     r#"[{"id": "b", "start": "2019-07", "title": "Tanker seized", "tags": ["shipping"]},
+//!         {"id": "a", "start": "2019-05", "title": "Carrier deployed"}]"#,
+//! )?);
+//! assert_eq!(data.index_of("b"), Some(1));
+//! let filter = Filter { tags: vec!["shipping".into()], ..Filter::default() };
+//! let shown = data.shown(&filter);
+//! assert_eq!(shown.timeline.events.len(), 1);
+//! assert_eq!(shown.position_of(1), Some(0));
+//! # Ok(())
+//! # }
+//! ```
+
+use super::filter::{Filter, SearchIndex, SearchIndexBuilder};
+use super::id_index::IdIndex;
+use super::model::{Event, Problem, Timeline};
+use super::parse::Parsed;
+use std::sync::{Arc, Mutex};
+
+/// A widget's data and the lookups derived from it.
+#[derive(Debug, Default)]
+pub struct Dataset {
+    /// The validated events, in time order (shared with [`Shown`] when
+    /// nothing is filtered out).
+    pub timeline: Arc<Timeline>,
+    /// What validation reported, in input order.
+    pub problems: Vec<Problem>,
+    /// The tags with how many events carry each, most used first.
+    pub tags: Vec<(String, usize)>,
+    ids: IdIndex,
+    search: Mutex<Search>,
+}
+
+/// Where the search index stands.
+#[derive(Debug, Default)]
+enum Search {
+    #[default]
+    NotStarted,
+    Folding(SearchIndexBuilder),
+    Done(Arc<SearchIndex>),
+}
+
+impl Dataset {
+    /// The dataset of a parsed document.
+    pub fn new(parsed: Parsed) -> Dataset {
+        let Parsed {
+            timeline,
+            problems,
+            tags,
+        } = parsed;
+        let events = &timeline.events;
+        let ids = IdIndex::new(events.len(), |i| events.get(i).map(|e| e.id.as_str()));
+        Dataset {
+            timeline: Arc::new(timeline),
+            problems,
+            tags,
+            ids,
+            search: Mutex::default(),
+        }
+    }
+
+    /// The place in [`Dataset::timeline`] of the event with id `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        let events = &self.timeline.events;
+        self.ids.find(id, |i| events.get(i).map(|e| e.id.as_str()))
+    }
+
+    /// The event with id `id`.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.timeline.events.get(self.index_of(id)?)
+    }
+
+    /// The events `filter` lets through. With no filter, or one every
+    /// event passes, that is the timeline itself (no copy: a one-letter
+    /// search often matches all 100,000 events).
+    pub fn shown(&self, filter: &Filter) -> Shown {
+        let all = || Shown {
+            timeline: self.timeline.clone(),
+            places: None,
+        };
+        if filter.is_empty() {
+            return all();
+        }
+        let kept = if filter.folded_query().is_some() {
+            filter.apply(&self.timeline, &self.search_index())
+        } else {
+            filter.apply(&self.timeline, &SearchIndex::default())
+        };
+        if kept.len() == self.timeline.events.len() {
+            return all();
+        }
+        let events = kept
+            .iter()
+            .filter_map(|&i| self.timeline.events.get(i).cloned())
+            .collect();
+        Shown {
+            timeline: Arc::new(Timeline {
+                title: self.timeline.title.clone(),
+                events,
+                eras: self.timeline.eras.clone(),
+            }),
+            places: Some(
+                kept.into_iter()
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The search index, folding at once whatever idle moments have not.
+    pub fn search_index(&self) -> Arc<SearchIndex> {
+        let Ok(mut search) = self.search.lock() else {
+            return Arc::new(SearchIndex::new(&self.timeline));
+        };
+        let index = match std::mem::take(&mut *search) {
+            Search::Done(index) => index,
+            Search::NotStarted => Arc::new(SearchIndex::new(&self.timeline)),
+            Search::Folding(builder) => Arc::new(builder.finish(&self.timeline)),
+        };
+        *search = Search::Done(index.clone());
+        index
+    }
+
+    /// Folds up to `count` more events into the search index; true once
+    /// it is complete (then there is nothing left for idle moments).
+    pub fn fold_search(&self, count: usize) -> bool {
+        let Ok(mut search) = self.search.lock() else {
+            return true;
+        };
+        let done = match &mut *search {
+            Search::Done(_) => return true,
+            Search::NotStarted => {
+                let mut builder = SearchIndexBuilder::new(&self.timeline);
+                let done = builder.step(&self.timeline, count);
+                *search = Search::Folding(builder);
+                done
+            }
+            Search::Folding(builder) => builder.step(&self.timeline, count),
+        };
+        if done {
+            if let Search::Folding(builder) = std::mem::take(&mut *search) {
+                *search = Search::Done(Arc::new(builder.finish(&self.timeline)));
+            }
+        }
+        done
+    }
+}
+
+/// The events a filter lets through, in time order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// The passing events, with the data's title and eras.
+    pub timeline: Arc<Timeline>,
+    /// Each passing event's place in the data; `None` when all pass.
+    places: Option<Vec<u32>>,
+}
+
+impl Shown {
+    /// Where the data's event at `data_index` is among the shown ones;
+    /// `None` if the filter hides it.
+    pub fn position_of(&self, data_index: usize) -> Option<usize> {
+        match &self.places {
+            None => (data_index < self.timeline.events.len()).then_some(data_index),
+            Some(places) => {
+                let wanted = u32::try_from(data_index).ok()?;
+                places.binary_search(&wanted).ok()
+            }
+        }
+    }
+
+    /// Whether every event of the data is shown.
+    pub fn is_everything(&self) -> bool {
+        self.places.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse_document;
+
+    fn dataset(text: &str) -> Dataset {
+        Dataset::new(parse_document(text).unwrap_or_default())
+    }
+
+    const THREE: &str = r#"[
+        {"id": "c", "start": "2019-07-19", "title": "Drone downed", "tags": ["military"]},
+        {"id": "a", "start": "2019-05-05", "title": "Carrier deployed", "tags": ["military"]},
+        {"id": "b", "start": "2019-06-13", "title": "Tankers attacked", "tags": ["shipping"]}
+    ]"#;
+
+    #[test]
+    fn finds_events_by_id_in_time_order() {
+        let data = dataset(THREE);
+        assert_eq!(data.index_of("a"), Some(0));
+        assert_eq!(data.index_of("b"), Some(1));
+        assert_eq!(data.index_of("c"), Some(2));
+        assert_eq!(data.index_of("d"), None);
+        assert_eq!(
+            data.event("b").map(|e| e.title.as_str()),
+            Some("Tankers attacked")
+        );
+    }
+
+    #[test]
+    fn an_empty_filter_shows_the_data_itself() {
+        let data = dataset(THREE);
+        let shown = data.shown(&Filter::default());
+        assert!(Arc::ptr_eq(&shown.timeline, &data.timeline));
+        assert!(shown.is_everything());
+        assert_eq!(shown.position_of(2), Some(2));
+        assert_eq!(shown.position_of(3), None);
+    }
+
+    #[test]
+    fn a_filter_keeps_each_shown_event_s_place_in_the_data() {
+        let data = dataset(THREE);
+        let military = Filter {
+            tags: vec!["military".into()],
+            ..Filter::default()
+        };
+        let shown = data.shown(&military);
+        let ids: Vec<&str> = shown
+            .timeline
+            .events
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(shown.position_of(0), Some(0));
+        assert_eq!(shown.position_of(1), None);
+        assert_eq!(shown.position_of(2), Some(1));
+    }
+
+    #[test]
+    fn a_search_uses_the_index_folded_in_slices() {
+        let data = dataset(THREE);
+        assert!(!data.fold_search(2));
+        assert!(data.fold_search(2));
+        let query = Filter {
+            query: Some("TANKER".into()),
+            ..Filter::default()
+        };
+        let shown = data.shown(&query);
+        assert_eq!(shown.timeline.events.len(), 1);
+        assert_eq!(shown.position_of(1), Some(0));
+        // Folding again after the index is done does nothing.
+        assert!(data.fold_search(2));
+    }
+
+    #[test]
+    fn a_search_before_folding_builds_the_index_at_once() {
+        let data = dataset(THREE);
+        let query = Filter {
+            query: Some("drone".into()),
+            ..Filter::default()
+        };
+        assert_eq!(data.shown(&query).timeline.events.len(), 1);
+        assert!(data.fold_search(1));
+    }
+}
