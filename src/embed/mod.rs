@@ -1,11 +1,12 @@
 //! The wasm-bindgen boundary the loader (`www/news-timeline.js`) calls.
 //!
-//! Thin on purpose: it converts JS values, delegates to `core` and `ui`, and
-//! turns every failure into a JS `Error` (no function here may panic: a
-//! panic in wasm breaks every widget sharing the instance). The public
-//! `Handle` object is built by the loader on top of these functions; widgets
-//! live in a Rust-side [`registry`] keyed by a number, so nothing depends on
-//! wasm-bindgen objects surviving JS garbage collection.
+//! Thin on purpose: it converts JS values, delegates to `core` and the
+//! widget's [`TimelineState`], and turns every failure into a JS `Error`
+//! (no function here may panic: a panic in wasm breaks every widget
+//! sharing the instance). The public `Handle` object is built by the
+//! loader on top of these functions; widgets live in a Rust-side
+//! [`registry`] keyed by a number, so nothing depends on wasm-bindgen
+//! objects surviving JS garbage collection.
 
 #![deny(
     clippy::unwrap_used,
@@ -24,12 +25,13 @@ use crate::core::filter::Filter;
 use crate::core::model::Problem;
 use crate::core::parse::parse_csv_document;
 use crate::core::window::Window;
-use crate::ui::{shown_timeline, use_search_index, TimelineView};
+use crate::ui::dom::{after_frame, watch};
+use crate::ui::state::{Settings, TimelineState};
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
 use options::Options;
-use registry::{Controls, Instance};
-use std::sync::Arc;
+use registry::Instance;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -55,8 +57,9 @@ pub fn mount(
     emit: Function,
 ) -> Result<u32, JsError> {
     let options = Options::read(options)?;
+    let mut view = options.view;
     // A `dir` on the host or around it overrides the language's direction.
-    let dir = host
+    view.dir = host
         .closest("[dir]")
         .ok()
         .flatten()
@@ -69,66 +72,30 @@ pub fn mount(
     .map_err(|e| JsError::new(&e.to_string()))?;
     let shadow = shadow::prepare(host)?;
     let container = shadow::container(&shadow)?;
-    let initial_window = Window::fit(&parsed.timeline, js_sys::Date::now());
-    let controls = std::rc::Rc::new(std::cell::Cell::new(None));
-    let controls_out = controls.clone();
-    let unmount = leptos::mount::mount_to(container.clone(), move || {
-        let timeline = RwSignal::new(Arc::new(parsed.timeline));
-        let problems = RwSignal::new(parsed.problems);
-        let tags = RwSignal::new(parsed.tags);
-        let window = RwSignal::new(initial_window);
-        let selected = RwSignal::new(None::<String>);
-        let filter = RwSignal::new(Filter::default());
-        let search = use_search_index(timeline.into());
-        let shown = shown_timeline(timeline.into(), filter.into(), search.into());
-        let controls = Controls {
-            timeline,
-            problems,
-            tags,
-            window,
-            selected,
-            filter,
-            shown,
-        };
-        controls_out.set(Some(controls));
-        emit_changes(controls, emit);
-        view! {
-            <TimelineView
-                timeline
-                shown
-                tags
-                window
-                selected
-                filter
-                title=options.title
-                problems
-                debug=options.debug
-                lang=options.lang
-                dir=dir
-                height=options.height
-                min_span_ms=options.min_span_ms
-                theme=options.theme
-                on_window=Callback::new(move |w| window.set(w))
-                on_select=Callback::new(move |id| selected.set(id))
-                on_filter=Callback::new(move |f| filter.set(f))
-            />
-        }
-        .into_any()
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let state = owner.with(|| {
+        let state = TimelineState::new(
+            parsed,
+            Settings {
+                min_span_ms: options.min_span_ms,
+                now: js_sys::Date::now,
+            },
+        );
+        crate::ui::mount(&container, state, &view);
+        emit_changes(state, emit);
+        state
     });
-    let controls = controls
-        .take()
-        .ok_or_else(|| JsError::new("mount: the widget did not start"))?;
     Ok(registry::insert(Instance {
         shadow,
         container,
-        controls,
-        _unmount: unmount,
+        state,
+        owner,
     }))
 }
 
-/// `handle.setEvents(data)`: replaces the data. The window stays where the
-/// reader left it while it still shows some of the new events; otherwise
-/// it fits the new data.
+/// `handle.setEvents(data)`: replaces the data (see
+/// [`TimelineState::replace_data`]).
 #[wasm_bindgen(js_name = setEvents)]
 pub fn set_events(
     id: u32,
@@ -138,34 +105,14 @@ pub fn set_events(
 ) -> Result<(), JsError> {
     let parsed =
         pieces::parse_json(data, pieces, total).map_err(|e| JsError::new(&e.to_string()))?;
-    let controls = registry::controls(id)?;
-    let window = controls.window.get_untracked();
-    if window.visible(&parsed.timeline).next().is_none() {
-        controls
-            .window
-            .set(Window::fit(&parsed.timeline, js_sys::Date::now()));
-    }
-    let still_there = controls
-        .selected
-        .get_untracked()
-        .is_some_and(|id| parsed.timeline.events.iter().any(|e| e.id == id));
-    if !still_there && controls.selected.get_untracked().is_some() {
-        controls.selected.set(None);
-    }
-    controls.timeline.set(Arc::new(parsed.timeline));
-    controls.problems.set(parsed.problems);
-    controls.tags.set(parsed.tags);
+    registry::state(id)?.replace_data(parsed);
     Ok(())
 }
 
 /// `handle.getWindow()`: `{start, end}` as UTC ISO strings.
 #[wasm_bindgen(js_name = getWindow)]
 pub fn get_window(id: u32) -> Result<Object, JsError> {
-    let window = registry::controls(id)?.window.get_untracked();
-    Ok(object(&[
-        ("start", window.start_iso().into()),
-        ("end", window.end_iso().into()),
-    ]))
+    Ok(window_object(registry::state(id)?.window_untracked()))
 }
 
 /// `handle.setWindow(start, end)`: exactly those instants, a partial end
@@ -174,22 +121,25 @@ pub fn get_window(id: u32) -> Result<Object, JsError> {
 pub fn set_window(id: u32, start: &str, end: &str) -> Result<(), JsError> {
     let window =
         Window::from_iso(start, end).map_err(|e| JsError::new(&format!("setWindow: {e}")))?;
-    registry::controls(id)?.window.set(window);
+    registry::state(id)?.set_window(window);
     Ok(())
 }
 
-/// `handle.getVisibleEvents()`: ids of the events in the window, in time
-/// order.
+/// `handle.getVisibleEvents()`: ids of the shown events in the window, in
+/// time order.
 #[wasm_bindgen(js_name = getVisibleEvents)]
 pub fn get_visible_events(id: u32) -> Result<Array, JsError> {
-    let controls = registry::controls(id)?;
-    let window = controls.window.get_untracked();
-    Ok(controls.shown.with_untracked(|shown| {
-        window
-            .visible(shown)
-            .map(|e| JsValue::from_str(&e.id))
-            .collect()
-    }))
+    let state = registry::state(id)?;
+    let window = state.window_untracked();
+    Ok(state
+        .shown_untracked()
+        .timeline
+        .events
+        .iter()
+        .take_while(|e| e.start_ms() < window.end())
+        .filter(|e| window.intersects(e.start_ms(), e.end_ms()))
+        .map(|e| JsValue::from_str(&e.id))
+        .collect())
 }
 
 /// `handle.setFilter({query, tags, from, to})`: replaces the whole filter
@@ -218,7 +168,7 @@ pub fn set_filter(
         to: date("to", to)?,
         min_importance: min_importance.filter(|m| *m > 1),
     };
-    registry::controls(id)?.filter.set(filter);
+    registry::state(id)?.set_filter(filter);
     Ok(())
 }
 
@@ -226,19 +176,13 @@ pub fn set_filter(
 /// no constraint.
 #[wasm_bindgen(js_name = getFilter)]
 pub fn get_filter(id: u32) -> Result<Object, JsError> {
-    Ok(filter_object(
-        &registry::controls(id)?.filter.get_untracked(),
-    ))
+    Ok(filter_object(&registry::state(id)?.filter_untracked()))
 }
 
-/// `handle.fit()`: shows every event.
+/// `handle.fit()`: shows every shown event.
 #[wasm_bindgen]
 pub fn fit(id: u32) -> Result<(), JsError> {
-    let controls = registry::controls(id)?;
-    let window = controls
-        .shown
-        .with_untracked(|shown| Window::fit(shown, js_sys::Date::now()));
-    controls.window.set(window);
+    registry::state(id)?.fit();
     Ok(())
 }
 
@@ -246,34 +190,17 @@ pub fn fit(id: u32) -> Result<(), JsError> {
 /// it if it is outside) or closes the card.
 #[wasm_bindgen]
 pub fn select(id: u32, event_id: Option<String>) -> Result<(), JsError> {
-    let controls = registry::controls(id)?;
-    let Some(event_id) = event_id else {
-        controls.selected.set(None);
-        return Ok(());
-    };
-    let period = controls.timeline.with_untracked(|t| {
-        t.events
-            .iter()
-            .find(|e| e.id == event_id)
-            .map(|e| (e.start_ms(), e.end_ms()))
-    });
-    let (start, end) = period
-        .ok_or_else(|| JsError::new(&format!("select: no event has the id \"{event_id}\"")))?;
-    let window = controls.window.get_untracked();
-    if !window.intersects(start, end) {
-        controls
-            .window
-            .set(crate::core::scale::center_on(window, start));
-    }
-    controls.selected.set(Some(event_id));
-    Ok(())
+    registry::state(id)?
+        .select(event_id.as_deref())
+        .map_err(|e| JsError::new(&format!("select: {e}")))
 }
 
 /// `handle.getProblems()`: `[{path, message}]` for the current data.
 #[wasm_bindgen(js_name = getProblems)]
 pub fn get_problems(id: u32) -> Result<Array, JsError> {
-    let controls = registry::controls(id)?;
-    Ok(controls.problems.with_untracked(|p| problems_array(p)))
+    Ok(problems_array(
+        &registry::state(id)?.data_untracked().problems,
+    ))
 }
 
 /// `handle.destroy()`: unmounts and frees everything; unknown ids are a
@@ -284,10 +211,10 @@ pub fn destroy(id: u32) {
         let Instance {
             shadow,
             container,
-            _unmount,
+            owner,
             ..
         } = instance;
-        drop(_unmount);
+        drop(owner);
         container.remove();
         // A widget mounted again on the same host already holds the shadow
         // root (the loader destroys the old one a microtask later).
@@ -295,6 +222,13 @@ pub fn destroy(id: u32) {
             shadow::release(&shadow);
         }
     }
+}
+
+fn window_object(window: Window) -> Object {
+    object(&[
+        ("start", window.start_iso().into()),
+        ("end", window.end_iso().into()),
+    ])
 }
 
 fn filter_object(filter: &Filter) -> Object {
@@ -325,70 +259,74 @@ fn filter_object(filter: &Filter) -> Object {
 }
 
 /// Tells the page about window, selection and filter changes after mount
-/// (each effect's first run is the initial state, which is not announced).
-/// The effects run after the change, never inside a registry borrow.
-fn emit_changes(controls: Controls, emit: Function) {
-    let Controls {
-        window,
-        selected,
-        filter,
-        shown,
-        ..
-    } = controls;
-    let emit = std::rc::Rc::new(emit);
+/// (the initial state is not announced). The effects run after the
+/// change, never inside a registry borrow.
+fn emit_changes(state: TimelineState, emit: Function) {
+    let emit = Rc::new(emit);
     let send = move |name: &str, detail: Object| {
         let _ = emit.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
     };
-    let send_range = send.clone();
-    let send_filter = send.clone();
-    Effect::new(move |previous: Option<()>| {
-        let current = filter.get();
-        if previous.is_some() {
-            let count = shown.with_untracked(|t| t.events.len());
-            send_filter(
-                "filterchange",
-                object(&[
-                    ("filter", filter_object(&current).into()),
+    {
+        let send = send.clone();
+        watch(
+            move || {
+                state.filter();
+            },
+            move || {
+                let count = state.shown_untracked().timeline.events.len();
+                let detail = object(&[
+                    ("filter", filter_object(&state.filter_untracked()).into()),
                     ("count", JsValue::from(count as u32)),
-                ]),
-            );
-        }
-    });
+                ]);
+                send("filterchange", detail);
+            },
+        );
+    }
     // Window changes are announced once per frame at most, with the
     // window the frame shows: a drag or a glide sets it many times a frame.
-    let announced = std::rc::Rc::new(std::cell::Cell::new(window.get_untracked()));
-    let queued = std::rc::Rc::new(std::cell::Cell::new(false));
-    Effect::new(move |previous: Option<()>| {
-        window.track();
-        if previous.is_none() || queued.replace(true) {
-            return;
-        }
-        let (announced, queued, send_range) =
-            (announced.clone(), queued.clone(), send_range.clone());
-        request_animation_frame(move || {
-            queued.set(false);
-            let Some(current) = window.try_get_untracked() else {
-                return;
-            };
-            if announced.replace(current) != current {
-                send_range(
-                    "rangechange",
-                    object(&[
-                        ("start", current.start_iso().into()),
-                        ("end", current.end_iso().into()),
-                    ]),
-                );
+    {
+        let send = send.clone();
+        let announced = Rc::new(std::cell::Cell::new(state.window_untracked()));
+        let queued = Rc::new(std::cell::Cell::new(false));
+        watch(
+            move || {
+                state.window();
+            },
+            move || {
+                if queued.replace(true) {
+                    return;
+                }
+                let (announced, queued, send) = (announced.clone(), queued.clone(), send.clone());
+                after_frame(move || {
+                    queued.set(false);
+                    if !state.is_alive() {
+                        return;
+                    }
+                    let current = state.window_untracked();
+                    if announced.replace(current) != current {
+                        send("rangechange", window_object(current));
+                    }
+                });
+            },
+        );
+    }
+    // Opening a card, or stepping to another event in it, selects; closing
+    // it selects nothing.
+    let mut announced: Option<String> = None;
+    watch(
+        move || {
+            state.selection();
+        },
+        move || {
+            let selection = state.selection_untracked();
+            let now = selection.id.filter(|_| selection.open);
+            if now != announced {
+                let id = now.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                send("select", object(&[("id", id)]));
+                announced = now;
             }
-        });
-    });
-    Effect::new(move |previous: Option<Option<String>>| {
-        let current = selected.get();
-        if previous.is_some_and(|p| p != current) {
-            let id = current.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-            send("select", object(&[("id", id)]));
-        }
-        current
-    });
+        },
+    );
 }
 
 fn problems_array(problems: &[Problem]) -> Array {

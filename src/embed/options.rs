@@ -3,6 +3,7 @@
 //! this object and resolved `lang`).
 
 use crate::ui::color_scheme::Theme;
+use crate::ui::ViewOptions;
 use js_sys::Reflect;
 use wasm_bindgen::{JsError, JsValue};
 
@@ -14,12 +15,10 @@ const DEFAULT_MIN_SPAN_MS: f64 = 3_600_000.0;
 
 /// Validated mount options.
 pub struct Options {
-    pub height: f64,
+    /// What the view needs.
+    pub view: ViewOptions,
+    /// The narrowest window reader zooming allows, in ms.
     pub min_span_ms: f64,
-    pub lang: String,
-    pub title: Option<String>,
-    pub debug: bool,
-    pub theme: Theme,
 }
 
 impl Options {
@@ -82,12 +81,15 @@ impl Options {
                 })?,
         };
         Ok(Options {
-            theme,
-            height,
+            view: ViewOptions {
+                title,
+                debug,
+                lang,
+                dir: None,
+                height,
+                theme,
+            },
             min_span_ms,
-            lang,
-            title,
-            debug,
         })
     }
 }

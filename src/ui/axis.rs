@@ -1,60 +1,51 @@
+//! The time axis under the events: calendar-aligned ticks labelled in the
+//! reader's language, spaced so labels never collide. Decorative for
+//! screen readers, which get each event's full date instead.
+
 use crate::core::scale::Scale;
 use crate::core::ticks::Tick;
-use crate::ui::intl::DateFormatter;
+use crate::ui::dom::{add, add_text, el, px, set, style};
 use crate::ui::sorted_children::sorted_children;
-use leptos::html::Div;
+use crate::ui::Ctx;
 use leptos::prelude::*;
+use web_sys::HtmlElement;
 
-/// The time axis under the events: calendar-aligned ticks labelled in the
-/// reader's language, spaced so labels never collide. Decorative for
-/// screen readers, which get each event's full date instead.
-#[component]
-pub fn Axis(
-    /// The ticks to draw, from core.
-    #[prop(into)]
-    ticks: Signal<Vec<Tick>>,
-    /// Maps a tick's instant to its x position.
-    #[prop(into)]
-    scale: Signal<Option<Scale>>,
-    /// Formats tick labels.
-    formatter: StoredValue<crate::ui::intl::DateFormatter, LocalStorage>,
-) -> impl IntoView {
-    let label = move |tick: &Tick| {
-        formatter.with_value(|f: &DateFormatter| f.format_tick(&tick.label, tick.major))
-    };
-    // Keyed by instant and label: panning keeps each tick's element and its
-    // label (formatted once, through Intl) and only moves it.
-    let x_of = move |ms: f64| scale.with(|s| s.map_or(0.0, |s| s.x_of(ms)).round() as i64);
-    let transform = |x: i64| format!("translateX({x}px)");
-    let tick_list = NodeRef::<Div>::new();
+/// The axis at the end of `parent`, drawing `ticks` through `scale`.
+/// Ticks are keyed by instant and label: panning keeps each tick's
+/// element and its label (formatted once, through Intl) and only moves
+/// it.
+pub fn axis(cx: Ctx, parent: &HtmlElement, ticks: Memo<Vec<Tick>>, scale: Memo<Option<Scale>>) {
+    let dates = cx.dates;
+    let strip = add(parent, "div", "nt-axis");
+    set(&strip, "aria-hidden", "true");
+    let x_of = move |ms: f64| scale.with(|s| s.map_or(0.0, |s| s.x_of(ms)));
+    let transform = |x: f64| ["translateX(", &px(x), ")"].concat();
     sorted_children(
-        tick_list,
+        strip,
         move || {
             ticks.with(|ticks| {
                 ticks
                     .iter()
-                    .map(|tick| (tick.clone(), x_of(tick.ms)))
+                    // Whole ms: ticks are minutes apart at least.
+                    .map(|tick| {
+                        let key = (tick.ms as i64, tick.major, tick.label.to_string());
+                        (key, (tick.clone(), x_of(tick.ms).round()))
+                    })
                     .collect()
             })
         },
-        // Whole ms: ticks are minutes apart at least.
-        |(tick, _)| (tick.ms as i64, tick.major, tick.label.to_string()),
-        move |(tick, x)| {
-            Some(view! {
-                <span
-                    class="nt-axis__tick"
-                    class:nt-axis__tick--major=tick.major
-                    style:transform=transform(*x)
-                >
-                    <span class="nt-axis__label">{label(tick)}</span>
-                </span>
-            })
+        move |(tick, x): &(Tick, f64)| {
+            let class = if tick.major {
+                "nt-axis__tick nt-axis__tick--major"
+            } else {
+                "nt-axis__tick"
+            };
+            let element = el("span", class);
+            style(&element, "transform", &transform(*x));
+            let label = dates.with_value(|f| f.format_tick(&tick.label, tick.major));
+            add_text(&element, "span", "nt-axis__label", &label);
+            Some(element)
         },
-        move |_, (_, x), element| {
-            let _ = element.style().set_property("transform", &transform(*x));
-        },
+        move |_, (_, x), element| style(element, "transform", &transform(*x)),
     );
-    view! {
-        <div class="nt-axis" aria-hidden="true" node_ref=tick_list></div>
-    }
 }

@@ -1,74 +1,60 @@
-use crate::core::layout::Cluster;
-use crate::ui::strings::use_text;
-use leptos::html::Div;
-use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, MouseEvent};
+//! "+N" badges on the axis for events that got no label where the track
+//! is crowded; clicking one zooms in until they spread out. Pointer
+//! readers use them as shortcuts; keyboard readers reach the same events
+//! with the arrow keys, so the badges are no extra Tab stops.
+//!
+//! A zoom changes every cluster, so the badges are not keyed: one binding
+//! rewrites a pool of buttons in place (only the values that changed),
+//! and one listener on the strip answers their clicks. Built anew, the
+//! twenty-odd buttons cost about a fifth of a zoom step.
 
-/// "+N" badges on the axis for events that got no label where the track
-/// is crowded; clicking one zooms in until they spread out. Pointer
-/// readers use them as shortcuts; keyboard readers reach the same events
-/// with the arrow keys, so the badges are no extra Tab stops.
-///
-/// A zoom changes every cluster, so the badges are not keyed components:
-/// one effect rewrites a pool of buttons in place (only the values that
-/// changed), and one listener on the strip answers their clicks. Built
-/// anew, the twenty-odd buttons cost about a fifth of a zoom step.
-#[component]
-pub fn ClusterBadges(
-    /// Left to right, from the layout.
-    #[prop(into)]
-    clusters: Signal<Vec<Cluster>>,
-    /// The badges' distance from the track's bottom edge, in px.
+use crate::core::layout::Cluster;
+use crate::ui::dom::{add, bind, closest, listen, px, set, set_text, style};
+use crate::ui::strings::Text;
+use crate::ui::Ctx;
+use leptos::prelude::*;
+use web_sys::{Element, HtmlElement};
+
+/// The badge strip at the end of `parent`, `bottom` px above its bottom
+/// edge, showing `clusters` (left to right); `expand` zooms in on one.
+pub fn cluster_badges(
+    cx: Ctx,
+    parent: &HtmlElement,
     bottom: f64,
-    /// Asks to zoom in on a cluster.
-    on_expand: Callback<Cluster>,
-) -> impl IntoView {
-    let text = use_text();
-    let strip = NodeRef::<Div>::new();
-    let pool = StoredValue::new_local(Vec::<Badge>::new());
-    Effect::new(move |_| {
-        let Some(strip) = strip.get() else {
-            return;
-        };
-        clusters.with(|all| {
-            pool.update_value(|pool| {
-                let kept = all.len().min(pool.len());
-                pool.drain(kept..).for_each(|gone| gone.button.remove());
+    clusters: impl Fn() -> Vec<Cluster> + Send + Sync + 'static,
+    expand: impl Fn(Cluster) + 'static,
+) {
+    let text = cx.text;
+    let strip = add(parent, "div", "nt-clusters");
+    style(&strip, "bottom", &px(bottom));
+    let shown = crate::ui::state::memo(move |_| clusters());
+    let mut pool: Vec<Badge> = Vec::new();
+    {
+        let strip = strip.clone();
+        bind(move || {
+            shown.with(|all| {
+                for gone in pool.drain(all.len().min(pool.len())..) {
+                    gone.button.remove();
+                }
                 for (slot, cluster) in all.iter().enumerate() {
                     if pool.len() <= slot {
-                        match Badge::new(&strip, slot) {
-                            Some(badge) => pool.push(badge),
-                            None => return,
-                        }
+                        pool.push(Badge::new(&strip, slot));
                     }
                     if let Some(badge) = pool.get_mut(slot) {
-                        badge.show(cluster, |n| (text.badge(n), text.more_events(n)));
+                        badge.show(cluster, text);
                     }
                 }
             });
         });
-    });
-    let on_click = move |ev: MouseEvent| {
-        let slot = ev
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest(".nt-cluster").ok().flatten())
+    }
+    listen(&strip, "click", move |ev| {
+        let slot = closest(&ev, ".nt-cluster")
             .and_then(|button| button.get_attribute("data-slot"))
             .and_then(|slot| slot.parse::<usize>().ok());
-        if let Some(cluster) = slot.and_then(|i| clusters.with_untracked(|all| all.get(i).copied()))
-        {
-            on_expand.run(cluster);
+        if let Some(cluster) = slot.and_then(|i| shown.with_untracked(|all| all.get(i).copied())) {
+            expand(cluster);
         }
-    };
-    view! {
-        <div
-            class="nt-clusters"
-            node_ref=strip
-            style:bottom=format!("{}px", bottom.round() as i64)
-            on:click=on_click
-        ></div>
-    }
+    });
 }
 
 /// One pooled badge and what it shows, so unchanged values are not
@@ -82,45 +68,33 @@ struct Badge {
 
 impl Badge {
     /// A new, empty badge button at the end of `strip`.
-    fn new(strip: &HtmlElement, slot: usize) -> Option<Badge> {
-        let document = strip.owner_document()?;
-        let button: HtmlElement = document.create_element("button").ok()?.dyn_into().ok()?;
-        let count = document.create_element("span").ok()?;
-        for (name, value) in [
-            ("type", "button"),
-            ("class", "nt-cluster"),
-            ("tabindex", "-1"),
-            ("data-slot", &slot.to_string()),
-        ] {
-            button.set_attribute(name, value).ok()?;
-        }
-        count.set_attribute("class", "nt-cluster__count").ok()?;
-        button.append_child(&count).ok()?;
-        strip.append_child(&button).ok()?;
-        Some(Badge {
+    fn new(strip: &HtmlElement, slot: usize) -> Badge {
+        let button = add(strip, "button", "nt-cluster");
+        set(&button, "type", "button");
+        set(&button, "tabindex", "-1");
+        set(&button, "data-slot", &slot.to_string());
+        let count = add(&button, "span", "nt-cluster__count").into();
+        Badge {
             button,
             count,
             shown_count: None,
             shown_x: None,
-        })
+        }
     }
 
-    /// Shows `cluster`; `words` gives the badge text and the label for a
-    /// count ("+37", "37 more events").
-    fn show(&mut self, cluster: &Cluster, words: impl Fn(usize) -> (String, String)) {
+    /// Shows `cluster`: "+37", named "37 more events: zoom in".
+    fn show(&mut self, cluster: &Cluster, text: Text) {
         if self.shown_count != Some(cluster.count) {
-            let (badge, label) = words(cluster.count);
-            self.count.set_text_content(Some(&badge));
-            let _ = self.button.set_attribute("aria-label", &label);
-            let _ = self.button.set_attribute("title", &label);
+            set_text(&self.count, &text.badge(cluster.count));
+            let label = text.more_events(cluster.count);
+            set(&self.button, "aria-label", &label);
+            set(&self.button, "title", &label);
             self.shown_count = Some(cluster.count);
         }
         let x = cluster.x.round() as i64;
         if self.shown_x != Some(x) {
-            let _ = self
-                .button
-                .style()
-                .set_property("transform", &format!("translateX({x}px) translateX(-50%)"));
+            let transform = ["translateX(", &px(cluster.x), ") translateX(-50%)"].concat();
+            style(&self.button, "transform", &transform);
             self.shown_x = Some(x);
         }
     }

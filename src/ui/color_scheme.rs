@@ -1,8 +1,8 @@
 //! Light or dark: the `theme` option, and for "auto" the reader's system
 //! setting, followed live when it changes (evening mode switching on).
 
+use crate::ui::dom::listen;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The colours a page asked for.
@@ -30,33 +30,18 @@ impl Theme {
 }
 
 /// Whether to draw dark now. For [`Theme::Auto`] it listens to the media
-/// query until the calling component is cleaned up.
-pub fn use_dark(theme: Theme) -> Signal<bool> {
-    match theme {
-        Theme::Light => Signal::stored(false),
-        Theme::Dark => Signal::stored(true),
-        Theme::Auto => {
-            let query = web_sys::window()
-                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-            let dark = RwSignal::new(query.as_ref().is_some_and(|q| q.matches()));
-            if let Some(query) = query {
-                let listener = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-                    move |ev: web_sys::MediaQueryListEvent| {
-                        dark.try_set(ev.matches());
-                    },
-                );
-                let function: js_sys::Function = listener
-                    .as_ref()
-                    .unchecked_ref::<js_sys::Function>()
-                    .clone();
-                let _ = query.add_event_listener_with_callback("change", &function);
-                let kept = StoredValue::new_local(Some(listener));
-                on_cleanup(move || {
-                    let _ = query.remove_event_listener_with_callback("change", &function);
-                    kept.try_update_value(Option::take);
-                });
-            }
-            dark.into()
+/// query until the current owner is disposed.
+pub fn use_dark(theme: Theme) -> RwSignal<bool> {
+    let dark = RwSignal::new(theme == Theme::Dark);
+    if theme == Theme::Auto {
+        let query = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+        if let Some(query) = query {
+            dark.set(query.matches());
+            listen(&query, "change", move |ev| {
+                dark.try_set(ev.unchecked_ref::<web_sys::MediaQueryListEvent>().matches());
+            });
         }
     }
+    dark
 }

@@ -1,41 +1,37 @@
-use crate::core::model::Problem;
-use crate::ui::strings::use_text;
-use leptos::prelude::*;
+//! Validation problems listed inside the widget, for page developers who
+//! turned on the `debug` option; readers never see it otherwise.
 
-/// Lists validation problems inside the widget, for page developers who
-/// turned on the `debug` option; readers never see it otherwise.
-#[component]
-pub fn DebugNotice(
-    /// What validation reported for the current data.
-    #[prop(into)]
-    problems: Signal<Vec<Problem>>,
-) -> impl IntoView {
-    let text = use_text();
-    let count = move || problems.with(Vec::len);
-    view! {
-        <Show when=move || { count() > 0 }>
-            <details class="nt-debug" role="note">
-                <summary class="nt-debug__summary">
-                    {move || text.problems(count())}
-                </summary>
-                <ul class="nt-debug__list">
-                    {move || {
-                        problems
-                            .get()
-                            .into_iter()
-                            .map(|p| {
-                                view! {
-                                    <li class="nt-debug__item">
-                                        <code class="nt-debug__path">{p.path}</code>
-                                        ": "
-                                        {p.message}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </details>
-        </Show>
-    }
+use crate::ui::dom::{add, add_text, bind, el, set};
+use crate::ui::Ctx;
+use web_sys::HtmlElement;
+
+/// A collapsed list of the current data's problems in `root` before
+/// `before` (built anew when the data changes), absent while there are
+/// none.
+pub fn debug_notice(cx: Ctx, root: &HtmlElement, before: &HtmlElement) {
+    let Ctx { state, text, .. } = cx;
+    let notice = el("details", "nt-debug");
+    set(&notice, "role", "note");
+    let (root, before) = (root.clone(), before.clone());
+    bind(move || {
+        let data = state.data();
+        notice.set_text_content(None);
+        if data.problems.is_empty() {
+            notice.remove();
+            return;
+        }
+        add_text(
+            &notice,
+            "summary",
+            "nt-debug__summary",
+            &text.problems(data.problems.len()),
+        );
+        let list = add(&notice, "ul", "nt-debug__list");
+        for problem in &data.problems {
+            let item = add(&list, "li", "nt-debug__item");
+            add_text(&item, "code", "nt-debug__path", &problem.path);
+            let _ = item.append_with_str_1(&[": ", &problem.message].concat());
+        }
+        let _ = root.insert_before(&notice, Some(&before));
+    });
 }

@@ -1,44 +1,34 @@
-use crate::core::model::Timeline;
-use crate::core::scale::Scale;
-use leptos::prelude::*;
-use std::sync::Arc;
+//! Named spans of time (TimelineJS3's eras) as shaded bands behind the
+//! events, so a reader sees "Reign of Augustus" at a glance. Decorative
+//! for screen readers: the events carry the dates.
 
-/// Named spans of time (TimelineJS3's eras) as shaded bands behind the
-/// events, so a reader sees "Reign of Augustus" at a glance. Decorative
-/// for screen readers: the events carry the dates.
-#[component]
-pub fn EraBands(
-    /// The timeline whose eras are drawn.
-    #[prop(into)]
-    timeline: Signal<Arc<Timeline>>,
-    /// Maps instants to x positions.
-    #[prop(into)]
-    scale: Signal<Option<Scale>>,
-) -> impl IntoView {
-    let bands = move || {
+use crate::core::scale::Scale;
+use crate::ui::dom::{add, add_text, bind, px, set, style};
+use crate::ui::Ctx;
+use leptos::prelude::*;
+use web_sys::HtmlElement;
+
+/// The bands at the end of `parent`, drawn through `scale`.
+pub fn era_bands(cx: Ctx, parent: &HtmlElement, scale: Memo<Option<Scale>>) {
+    let state = cx.state;
+    let strip = add(parent, "div", "nt-eras");
+    set(&strip, "aria-hidden", "true");
+    bind(move || {
+        strip.set_text_content(None);
         let Some(scale) = scale.get() else {
-            return Vec::new();
+            return;
         };
         let window = scale.window();
-        timeline.with(|t| {
-            t.eras
-                .iter()
-                .filter(|era| window.intersects(era.start_ms(), era.end_ms()))
-                .map(|era| {
-                    let left = scale.x_of(era.start_ms()).max(0.0);
-                    let right = scale.x_of(era.end_ms()).min(scale.width());
-                    view! {
-                        <div
-                            class="nt-era"
-                            style:left=format!("{}px", left.round() as i64)
-                            style:width=format!("{}px", (right - left).max(1.0).round() as i64)
-                        >
-                            <span class="nt-era__label">{era.label.clone()}</span>
-                        </div>
-                    }
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    view! { <div class="nt-eras" aria-hidden="true">{bands}</div> }
+        for era in &state.data().timeline.eras {
+            if !window.intersects(era.start_ms(), era.end_ms()) {
+                continue;
+            }
+            let left = scale.x_of(era.start_ms()).max(0.0);
+            let right = scale.x_of(era.end_ms()).min(scale.width());
+            let band = add(&strip, "div", "nt-era");
+            style(&band, "left", &px(left));
+            style(&band, "width", &px((right - left).max(1.0)));
+            add_text(&band, "span", "nt-era__label", &era.label);
+        }
+    });
 }

@@ -1,114 +1,131 @@
-use crate::core::filter::Filter;
-use crate::ui::strings::use_text;
-use leptos::prelude::*;
-use web_sys::Event as DomEvent;
+//! Tag chips with counts, a search box and an importance choice: how a
+//! reader narrows a long story ("only shipping", "only what mentions
+//! tankers"). Several chips mean any of them; everything combines. The
+//! result count is announced politely to screen readers.
 
-/// Tag chips with counts and a search box: how a reader narrows a long
-/// story ("only shipping", "only what mentions tankers"). Several chips mean
-/// any of them; chips and search combine. The result count is announced
-/// politely to screen readers.
-#[component]
-pub fn FilterBar(
-    /// The current criteria.
-    #[prop(into)]
-    filter: Signal<Filter>,
-    /// Every tag in the data with its event count, most used first.
-    #[prop(into)]
-    tags: Signal<Vec<(String, usize)>>,
-    /// How many events pass, and how many there are.
-    #[prop(into)]
-    counts: Signal<(usize, usize)>,
-    /// Whether the data ranks its events (more than one importance level),
-    /// so a "key events only" choice means something.
-    #[prop(into)]
-    ranked: Signal<bool>,
-    /// Asks for new criteria.
-    on_filter: Callback<Filter>,
-) -> impl IntoView {
-    let text = use_text();
+use crate::ui::dom::{add, add_text, bind, closest, el, listen, set, set_text};
+use crate::ui::state::memo;
+use crate::ui::Ctx;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+/// The filter bar; every control reflects the state's filter and changes
+/// it through the state.
+pub fn filter_bar(cx: Ctx) -> HtmlElement {
+    let Ctx { state, text, .. } = cx;
     let s = text.s;
-    let toggle = move |tag: String| {
-        let mut next = filter.get_untracked();
-        if let Some(at) = next.tags.iter().position(|t| *t == tag) {
-            next.tags.remove(at);
-        } else {
-            next.tags.push(tag);
-        }
-        on_filter.run(next);
-    };
-    let on_input = move |ev: DomEvent| {
-        let mut next = filter.get_untracked();
-        let query = event_target_value(&ev);
-        next.query = (!query.is_empty()).then_some(query);
-        on_filter.run(next);
-    };
-    let on_importance = move |ev: DomEvent| {
-        let mut next = filter.get_untracked();
-        next.min_importance = event_target_value(&ev)
-            .parse::<u8>()
-            .ok()
-            .filter(|m| *m > 1);
-        on_filter.run(next);
-    };
-    let importance = move || filter.with(|f| f.min_importance.unwrap_or(1).to_string());
-    let status = move || {
-        let (shown, all) = counts.get();
-        if filter.with(Filter::is_empty) {
+    let bar = el("div", "nt-filters");
+
+    let search: HtmlInputElement = add(&bar, "input", "nt-filters__search").unchecked_into();
+    set(&search, "type", "search");
+    set(&search, "placeholder", s.search);
+    set(&search, "aria-label", s.search);
+    {
+        let search = search.clone();
+        bind(move || {
+            let query = state.filter().query.unwrap_or_default();
+            if search.value() != query {
+                search.set_value(&query);
+            }
+        });
+    }
+    listen(&search.clone(), "input", move |_| {
+        let query = search.value();
+        state.update_filter(|f| f.query = (!query.is_empty()).then_some(query));
+    });
+
+    let chips = add(&bar, "ul", "nt-filters__chips");
+    set(&chips, "aria-label", s.filter_by_tag);
+    {
+        let chips = chips.clone();
+        // Rebuilt with the data (rarely); pressed states follow the filter.
+        bind(move || {
+            let data = state.data();
+            chips.set_text_content(None);
+            chips.set_hidden(data.tags.is_empty());
+            for (tag, count) in &data.tags {
+                let item = add(&chips, "li", "");
+                let chip = add_text(&item, "button", "nt-chip", tag);
+                set(&chip, "type", "button");
+                set(&chip, "data-tag", tag);
+                add_text(&chip, "span", "nt-chip__count", &text.number(*count));
+            }
+        });
+    }
+    {
+        let chips = chips.clone();
+        bind(move || {
+            state.data();
+            let filter = state.filter();
+            let Ok(buttons) = chips.query_selector_all(".nt-chip") else {
+                return;
+            };
+            for i in 0..buttons.length() {
+                if let Some(chip) = buttons.item(i) {
+                    let chip: &web_sys::Element = chip.unchecked_ref();
+                    let tag = chip.get_attribute("data-tag").unwrap_or_default();
+                    let pressed = filter.tags.contains(&tag);
+                    set(chip, "aria-pressed", if pressed { "true" } else { "false" });
+                }
+            }
+        });
+    }
+    listen(&chips, "click", move |ev| {
+        let Some(tag) = closest(&ev, ".nt-chip").and_then(|c| c.get_attribute("data-tag")) else {
+            return;
+        };
+        state.update_filter(|f| match f.tags.iter().position(|t| *t == tag) {
+            Some(at) => {
+                f.tags.remove(at);
+            }
+            None => f.tags.push(tag),
+        });
+    });
+
+    let importance: HtmlSelectElement =
+        add(&bar, "select", "nt-filters__importance").unchecked_into();
+    set(&importance, "aria-label", s.importance);
+    for (value, label) in [
+        ("1", s.all_events),
+        ("2", s.important_events),
+        ("3", s.key_events),
+    ] {
+        let option = add_text(&importance, "option", "", label);
+        set(&option, "value", value);
+    }
+    // Only where the data ranks its events (more than one level), so
+    // "key events only" means something.
+    let ranked = memo(move |_| {
+        let data = state.data();
+        let mut levels = data.timeline.events.iter().map(|e| e.importance);
+        let first = levels.next();
+        levels.any(|level| Some(level) != first)
+    });
+    {
+        let importance = importance.clone();
+        bind(move || {
+            importance.set_hidden(!ranked.get());
+            let level = state.filter().min_importance.unwrap_or(1);
+            importance.set_value(&level.to_string());
+        });
+    }
+    listen(&importance.clone(), "change", move |_| {
+        let level = importance.value().parse::<u8>().ok().filter(|m| *m > 1);
+        state.update_filter(|f| f.min_importance = level);
+    });
+
+    let status = add(&bar, "p", "nt-filters__status");
+    set(&status, "role", "status");
+    set(&status, "aria-live", "polite");
+    bind(move || {
+        let all = state.data().timeline.events.len();
+        let said = if state.filter().is_empty() {
             text.events(all)
         } else {
-            text.shown_of(shown, all)
-        }
-    };
-    view! {
-        <div class="nt-filters">
-            <input
-                type="search"
-                class="nt-filters__search"
-                placeholder=s.search
-                aria-label=s.search
-                prop:value=move || filter.with(|f| f.query.clone().unwrap_or_default())
-                on:input=on_input
-            />
-            <Show when=move || tags.with(|t| !t.is_empty())>
-                <ul class="nt-filters__chips" aria-label=s.filter_by_tag>
-                    {move || {
-                        tags.get()
-                            .into_iter()
-                            .map(|(tag, count)| {
-                                let pressed_tag = tag.clone();
-                                let pressed = move || filter.with(|f| f.tags.contains(&pressed_tag)).to_string();
-                                let clicked = tag.clone();
-                                view! {
-                                    <li>
-                                        <button
-                                            type="button"
-                                            class="nt-chip"
-                                            aria-pressed=pressed
-                                            on:click=move |_| toggle(clicked.clone())
-                                        >
-                                            {tag}
-                                            <span class="nt-chip__count">{text.number(count)}</span>
-                                        </button>
-                                    </li>
-                                }
-                            })
-                            .collect::<Vec<_>>()
-                    }}
-                </ul>
-            </Show>
-            <Show when=move || ranked.get()>
-                <select
-                    class="nt-filters__importance"
-                    aria-label=s.importance
-                    prop:value=importance
-                    on:change=on_importance
-                >
-                    <option value="1">{s.all_events}</option>
-                    <option value="2">{s.important_events}</option>
-                    <option value="3">{s.key_events}</option>
-                </select>
-            </Show>
-            <p class="nt-filters__status" role="status" aria-live="polite">{status}</p>
-        </div>
-    }
+            text.shown_of(state.shown().timeline.events.len(), all)
+        };
+        set_text(&status, &said);
+    });
+    bar
 }

@@ -1,35 +1,24 @@
-use crate::core::filter::highlight_segments;
-use leptos::either::Either;
-use leptos::prelude::*;
+//! Text with the reader's search matches marked, so a reader sees why an
+//! event passed the search ("tanker" in "Oil tankers attacked").
 
-/// Text with the reader's search matches marked, so a reader sees why an
-/// event passed the search ("tanker" in "Oil tankers attacked").
-///
-/// Not reactive: a new query rebuilds it (the track keys its rows by the
-/// query), so the labels a pan or zoom adds cost no effect each.
-#[component]
-pub fn Highlight(
-    /// The text as shown.
-    text: String,
-    /// The folded search query; `None` marks nothing.
-    query: Option<String>,
-) -> impl IntoView {
+use crate::core::filter::highlight_segments;
+use crate::ui::dom::{add_text, set_text};
+use web_sys::Element;
+
+/// Fills `target` with `text`, each match of the folded `query` in a
+/// `<mark>`; without a query (the usual case) the text is all there is.
+pub fn highlight(target: &Element, text: &str, query: Option<&str>) {
     match query.filter(|q| !q.is_empty()) {
-        // Without a search (the usual case) the text is all there is: no
-        // segments to cut, for each of the labels a pan or zoom adds.
-        None => Either::Left(text),
-        Some(query) => Either::Right(
-            highlight_segments(&text, &query)
-                .into_iter()
-                .map(|(run, hit)| {
-                    let run = run.to_owned();
-                    if hit {
-                        view! { <mark class="nt-mark">{run}</mark> }.into_any()
-                    } else {
-                        run.into_any()
-                    }
-                })
-                .collect_view(),
-        ),
+        None => set_text(target, text),
+        Some(query) => {
+            target.set_text_content(None);
+            for (run, hit) in highlight_segments(text, query) {
+                if hit {
+                    add_text(target, "mark", "nt-mark", run);
+                } else {
+                    let _ = target.append_with_str_1(run);
+                }
+            }
+        }
     }
 }

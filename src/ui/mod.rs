@@ -1,16 +1,25 @@
-//! Leptos components that draw the model inside the widget's shadow root.
+//! The widget as readers see it, drawn inside its shadow root.
 //!
-//! Each component sits in its own file with its stylesheet beside it;
-//! [`STYLES`] collects them so the embed layer can adopt them, once per
-//! shadow root, as a constructable stylesheet (strict CSP forbids inline
-//! styles).
+//! # Overview
+//!
+//! - [`state`]: [`state::TimelineState`], the one writable state, and the
+//!   rules that change it.
+//! - [`mount`] builds the frame ([`timeline_view`]) and its parts, one
+//!   component a file with its stylesheet beside it; [`STYLES`] collects
+//!   the stylesheets so the embed layer can adopt them once per shadow root
+//!   (strict CSP forbids inline styles).
+//! - [`dom`]: how components build their DOM and bind it to the state
+//!   (web-sys and render effects rather than `view!`, for bytes: see
+//!   there).
+//!
+//! Data flows one way: the state's signals → memos → `bind` effects →
+//! DOM; the DOM's events call the state's methods.
 
 pub mod axis;
 pub mod cluster_badges;
 pub mod color_scheme;
-pub mod copy_link;
-pub mod css_text;
 pub mod debug_notice;
+pub mod dom;
 pub mod era_bands;
 pub mod event_card;
 pub mod filter_bar;
@@ -19,33 +28,77 @@ pub mod intl;
 pub mod motion;
 pub mod overview;
 pub mod sanitize;
+pub mod search_folding;
 pub mod sorted_children;
+pub mod state;
 pub mod strings;
 pub mod timeline_view;
 pub mod track;
 pub mod use_element_size;
-pub mod use_search_index;
 pub mod zoom_controls;
 
-pub use axis::Axis;
-pub use cluster_badges::ClusterBadges;
-pub use copy_link::CopyLink;
-pub use debug_notice::DebugNotice;
-pub use era_bands::EraBands;
-pub use event_card::EventCard;
-pub use filter_bar::FilterBar;
-pub use highlight::Highlight;
-pub use overview::Overview;
-pub use timeline_view::{shown_timeline, TimelineView};
-pub use track::Track;
-pub use use_search_index::use_search_index;
-pub use zoom_controls::ZoomControls;
+use color_scheme::Theme;
+use intl::DateFormatter;
+use leptos::prelude::*;
+use motion::Motion;
+use state::TimelineState;
+use strings::{is_rtl, Text};
 
-/// The comparison for memos of shared data (`Memo::new_with_compare`): a
-/// new `Arc` is a change, the same `Arc` is not. Comparing 100,000 events
-/// by value on every filter keystroke would cost more than the filter.
-pub fn arc_changed<T>(old: Option<&std::sync::Arc<T>>, new: Option<&std::sync::Arc<T>>) -> bool {
-    !matches!((old, new), (Some(a), Some(b)) if std::sync::Arc::ptr_eq(a, b))
+/// What every component of one widget shares: its state, its words and
+/// date formats, its running animation and its direction. `Copy`, passed
+/// to each component (a missing context would be a run-time failure; a
+/// parameter cannot be missing).
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The widget's state.
+    pub state: TimelineState,
+    /// The widget's words and number formats, in the reader's language.
+    pub text: Text,
+    /// Dates in the reader's language.
+    pub dates: StoredValue<DateFormatter, LocalStorage>,
+    /// The one eased zoom or glide that may run.
+    pub motion: Motion,
+    /// Right to left: time runs from right to left.
+    pub rtl: bool,
+}
+
+/// How a page set the widget up (the validated mount options the view
+/// needs).
+#[derive(Debug, Clone, Default)]
+pub struct ViewOptions {
+    /// A heading that overrides the data's title.
+    pub title: Option<String>,
+    /// Whether to list validation problems inside the widget.
+    pub debug: bool,
+    /// The BCP 47 language of dates, numbers and the widget's words.
+    pub lang: String,
+    /// "ltr" or "rtl" from the host page (its `dir`); by default the
+    /// language's direction.
+    pub dir: Option<String>,
+    /// The widget's height in CSS pixels.
+    pub height: f64,
+    /// Light, dark, or the reader's system setting.
+    pub theme: Theme,
+}
+
+/// Builds the widget for `state` into `parent`, under the current
+/// reactive owner: disposing that owner stops every binding, listener and
+/// timer (the caller then removes `parent`).
+pub fn mount(parent: &web_sys::Element, state: TimelineState, options: &ViewOptions) {
+    let rtl = match options.dir.as_deref() {
+        Some("rtl") => true,
+        Some("ltr") => false,
+        _ => is_rtl(&options.lang),
+    };
+    let cx = Ctx {
+        state,
+        text: Text::new(&options.lang),
+        dates: StoredValue::new_local(DateFormatter::new(&options.lang)),
+        motion: Motion::default(),
+        rtl,
+    };
+    search_folding::fold_while_idle(state);
+    let _ = parent.append_child(&timeline_view::timeline_view(cx, options));
 }
 
 /// Every component's CSS, in cascade order.

@@ -3,6 +3,7 @@
 //! reduced motion, and any new gesture stops them.
 
 use crate::core::window::Window;
+use crate::ui::state::TimelineState;
 use leptos::prelude::*;
 
 /// The longest an eased zoom runs, in ms (the issue allows 200).
@@ -38,28 +39,29 @@ impl Motion {
         self.generation.try_update_value(|g| *g = g.wrapping_add(1));
     }
 
-    /// Moves from `from` to `to`, easing out over [`EASE_MS`], or at once
+    /// Moves the window to `to`, easing out over [`EASE_MS`], or at once
     /// under reduced motion. The span changes geometrically, so a zoom
     /// feels even at every scale.
-    pub fn ease(&self, from: Window, to: Window, apply: Callback<Window>) {
+    pub fn ease(&self, state: TimelineState, to: Window) {
         self.stop();
         if reduced_motion() {
-            apply.run(to);
+            state.set_window(to);
             return;
         }
+        let from = state.window_untracked();
         let (from_span, to_span) = (from.end() - from.start(), to.end() - to.start());
         let (from_mid, to_mid) = (from.start() + from_span / 2.0, to.start() + to_span / 2.0);
         self.run(move |elapsed| {
             let t = (elapsed / EASE_MS).min(1.0);
             let eased = 1.0 - (1.0 - t).powi(3);
             if t >= 1.0 {
-                apply.run(to);
+                state.set_window(to);
                 return false;
             }
             let span = from_span * (to_span / from_span).powf(eased);
             let mid = from_mid + (to_mid - from_mid) * eased;
             if let Some(w) = Window::new(mid - span / 2.0, mid + span / 2.0) {
-                apply.run(w);
+                state.set_window(w);
             }
             true
         });
@@ -68,8 +70,9 @@ impl Motion {
     /// Keeps panning after a drag let go at `velocity` px per ms (positive
     /// = content moving right, so earlier times come into view), slowing
     /// to a stop; nothing under reduced motion.
-    pub fn glide(&self, from: Window, velocity: f64, width: f64, apply: Callback<Window>) {
+    pub fn glide(&self, state: TimelineState, velocity: f64, width: f64) {
         self.stop();
+        let from = state.window_untracked();
         if reduced_motion() || velocity.abs() < GLIDE_MIN || width <= 0.0 {
             return;
         }
@@ -84,7 +87,7 @@ impl Motion {
             travelled += speed * dt;
             let shift = -travelled * ms_per_px;
             if let Some(w) = Window::new(from.start() + shift, from.end() + shift) {
-                apply.run(w);
+                state.set_window(w);
             }
             speed.abs() >= GLIDE_STOP
         });

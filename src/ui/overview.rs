@@ -1,14 +1,21 @@
-use crate::core::filter::{brush_date, Filter};
-use crate::core::index::TimeIndex;
+//! A strip under the axis showing where events are across the whole data
+//! set, with the visible window as a rectangle: drag it to move fast
+//! through 100,000 events, or press anywhere on the strip to jump there
+//! (pointer only: the track's keys do the same, so the chart and rectangle
+//! are hidden from assistive technology). Two handles at its ends narrow
+//! the events to a date range; they are sliders for keyboards and screen
+//! readers too.
+
+use crate::core::filter::brush_date;
 use crate::core::window::Window;
-use crate::ui::intl::DateFormatter;
-use crate::ui::motion::Motion;
-use crate::ui::strings::use_text;
-use leptos::html::Div;
+use crate::ui::dom::{add, bind, listen, px, set, style, svg, toggle_class};
+use crate::ui::state::memo;
+use crate::ui::track::gestures::{Gesture, Pointers};
+use crate::ui::Ctx;
 use leptos::prelude::*;
 use std::fmt::Write;
-use std::sync::Arc;
-use web_sys::{KeyboardEvent, PointerEvent};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent, PointerEvent};
 
 /// Columns of the density chart (its viewBox is this many units wide).
 const COLUMNS: usize = 200;
@@ -22,122 +29,141 @@ enum End {
     To,
 }
 
-/// A strip under the axis showing where events are across the whole data
-/// set, with the visible window as a rectangle: drag it to move fast
-/// through 100,000 events, or press anywhere on the strip to jump there
-/// (pointer only: the track's keys do the same, so the chart and rectangle
-/// are hidden from assistive technology). Two handles at its ends narrow
-/// the events to a date range; they are sliders for keyboards and screen
-/// readers too.
-#[component]
-pub fn Overview(
-    /// The shown events, indexed.
-    #[prop(into)]
-    index: Signal<Arc<TimeIndex>>,
-    /// The span the strip covers: every event of the data set.
-    #[prop(into)]
-    extent: Signal<Window>,
-    /// The visible range, drawn as the rectangle.
-    #[prop(into)]
-    window: Signal<Window>,
-    /// Asks for another visible range.
-    on_window: Callback<Window>,
-    /// The widget's running animation, stopped by a press here.
-    motion: Motion,
-    /// The reader's criteria; the handles show and set `from` and `to`.
-    #[prop(into)]
-    filter: Signal<Filter>,
-    /// Asks for other criteria.
-    on_filter: Callback<Filter>,
-    /// Dates in the reader's language, for the handles' values.
-    formatter: StoredValue<DateFormatter, LocalStorage>,
-    /// Right to left: the strip is drawn mirrored (later dates on the
-    /// left), and pointer positions and arrow keys are read that way.
-    #[prop(optional)]
-    rtl: bool,
-    /// The strip's width in px: the track's, as both span the widget's
-    /// column (one measurement, so mounting forces one layout, not two).
-    #[prop(into)]
-    width: Signal<f64>,
-) -> impl IntoView {
-    // A pointer's x on the strip, counted from where time begins.
-    let strip_x = move |el: &web_sys::HtmlDivElement, client_x: i32| {
-        let rect = el.get_bounding_client_rect();
-        if rtl {
-            rect.right() - f64::from(client_x)
-        } else {
-            f64::from(client_x) - rect.left()
+/// The strip, `width` px wide (the track's: both span the widget's
+/// column, so one measurement serves both).
+pub fn overview(cx: Ctx, width: RwSignal<f64>) -> HtmlElement {
+    let Ctx {
+        state,
+        text,
+        dates,
+        motion,
+        rtl,
+    } = cx;
+    let s = text.s;
+    let toward_later = if rtl { -1.0 } else { 1.0 };
+    let strip = crate::ui::dom::el("div", "nt-overview");
+    toggle_class(&strip, "nt-overview--rtl", rtl);
+    set(&strip, "role", "group");
+    set(&strip, "aria-label", s.date_range);
+
+    // The span the strip covers: every event of the data set.
+    let extent = memo(move |_| Window::fit(&state.data().timeline, state.now()));
+    // Where `ms` is on the strip, clamped to it (`min`/`max`: `clamp`
+    // panics on a NaN bound).
+    let x_on = move |ms: f64, extent: Window, w: f64| {
+        ((ms - extent.start()) / (extent.end() - extent.start()) * w)
+            .min(w)
+            .max(0.0)
+    };
+    // The date range's ends in px; the strip's edges when open-ended.
+    let handle_x = move |end: End| {
+        let (extent, w) = (extent.get(), width.get());
+        let filter = state.filter();
+        match end {
+            End::From => filter.from.map_or(0.0, |d| x_on(d.start_ms(), extent, w)),
+            End::To => filter.to.map_or(w, |d| x_on(d.end_ms(), extent, w)),
         }
     };
-    let toward_later = if rtl { -1.0 } else { 1.0 };
-    let s = use_text().s;
-    let strip = NodeRef::<Div>::new();
-    let density = Memo::new(move |_| {
-        let columns = index.with(|i| i.density(extent.get(), COLUMNS));
-        density_path(&columns)
-    });
     // The rectangle in px: [left, right], clamped to the strip, at least
     // 6 px wide so a narrow window can still be grabbed.
-    let rectangle = Memo::new(move |_| {
-        let (extent, window, w) = (extent.get(), window.get(), width.get());
-        let at = |ms: f64| x_of_untracked(ms, extent, w);
-        let (left, right) = (at(window.start()), at(window.end()));
+    let rectangle = memo(move |_| {
+        let (extent, window, w) = (extent.get(), state.window(), width.get());
+        let (left, right) = (
+            x_on(window.start(), extent, w),
+            x_on(window.end(), extent, w),
+        );
         let middle = (left + right) / 2.0;
         let half = ((right - left) / 2.0).max(3.0);
         ((middle - half).max(0.0), (middle + half).min(w.max(0.0)))
     });
-    // The date range's ends in px; the strip's edges when open-ended.
-    let x_of = move |ms: f64| x_of_untracked(ms, extent.get(), width.get());
-    let handle_x = move |end: End| {
-        filter.with(|f| match end {
-            End::From => f.from.map_or(0.0, |d| x_of(d.start_ms())),
-            End::To => f.to.map_or(width.get(), |d| x_of(d.end_ms())),
-        })
-    };
+
+    let chart = svg(&strip, "svg", "nt-overview__density");
+    set(&chart, "aria-hidden", "true");
+    set(&chart, "viewBox", &format!("0 0 {COLUMNS} {CHART_HEIGHT}"));
+    set(&chart, "preserveAspectRatio", "none");
+    let bars = svg(&chart, "path", "");
+    bind(move || {
+        let columns = state.index().density(extent.get(), COLUMNS);
+        set(&bars, "d", &density_path(&columns));
+    });
+    let before = add(&strip, "div", "nt-overview__outside");
+    let after = add(
+        &strip,
+        "div",
+        "nt-overview__outside nt-overview__outside--after",
+    );
+    let rect = add(&strip, "div", "nt-overview__window");
+    for part in [&before, &after, &rect] {
+        set(part, "aria-hidden", "true");
+    }
+    bind(move || {
+        style(&before, "width", &px(handle_x(End::From)));
+        style(&after, "left", &px(handle_x(End::To)));
+        let (left, right) = rectangle.get();
+        style(&rect, "left", &px(left));
+        style(&rect, "width", &px(right - left));
+    });
+
     // Moves one end to `x` px; at the strip's edge it is open again.
     let set_end = move |end: End, x: f64| {
         let w = width.get_untracked();
         let extent = extent.get_untracked();
         let span = extent.end() - extent.start();
-        let mut next = filter.get_untracked();
         // A handle cannot pass the other one.
-        let other = untrack(|| {
-            handle_x(match end {
-                End::From => End::To,
-                End::To => End::From,
-            })
+        let x = untrack(|| match end {
+            End::From => x.min(handle_x(End::To) - 1.0),
+            End::To => x.max(handle_x(End::From) + 1.0),
         });
-        let x = match end {
-            End::From => x.min(other - 1.0),
-            End::To => x.max(other + 1.0),
-        };
         let ms = extent.start() + x / w.max(1.0) * span;
         let date = (x > 1.0 && x < w - 1.0)
             .then(|| brush_date(ms, span))
             .flatten();
-        match end {
-            End::From => next.from = date,
-            End::To => next.to = date,
-        }
-        if next != filter.get_untracked() {
-            on_filter.run(next);
-        }
+        state.update_filter(|f| match end {
+            End::From => f.from = date,
+            End::To => f.to = date,
+        });
     };
-    let dragging = StoredValue::new(None::<(i32, End)>);
-    let handle = move |end: End| {
-        let on_down = move |ev: PointerEvent| {
-            ev.stop_propagation();
-            ev.prevent_default();
-            if let Some(el) = strip.get_untracked() {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
-            dragging.set_value(Some((ev.pointer_id(), end)));
+    let mut handles = Vec::with_capacity(2);
+    for (end, label) in [(End::From, s.show_from), (End::To, s.show_until)] {
+        let class = if end == End::From {
+            "nt-overview__handle nt-overview__handle--from"
+        } else {
+            "nt-overview__handle"
         };
-        let on_key = move |ev: KeyboardEvent| {
+        let handle = add(&strip, "div", class);
+        for (name, value) in [
+            ("role", "slider"),
+            ("tabindex", "0"),
+            ("aria-label", label),
+            ("aria-valuemin", "0"),
+            ("aria-valuemax", "1000"),
+        ] {
+            set(&handle, name, value);
+        }
+        {
+            let handle = handle.clone();
+            bind(move || {
+                let x = handle_x(end);
+                let per_mille = (x / width.get().max(1.0) * 1000.0).round() as i64;
+                set(&handle, "aria-valuenow", &per_mille.to_string());
+                let filter = state.filter();
+                let value = match (end, filter.from, filter.to) {
+                    (End::From, Some(d), _) | (End::To, _, Some(d)) => {
+                        dates.with_value(|f| f.format(&d))
+                    }
+                    (End::From, None, _) => s.first_event.to_owned(),
+                    (End::To, _, None) => s.last_event.to_owned(),
+                };
+                set(&handle, "aria-valuetext", &value);
+                style(&handle, "left", &px(x));
+            });
+        }
+        listen(&handle, "keydown", move |ev| {
+            let ev: &KeyboardEvent = ev.unchecked_ref();
             let w = width.get_untracked();
-            let x = handle_x(end);
-            let key = ev.key();
+            let x = untrack(|| handle_x(end));
             // Arrows move the handle the way they point on screen.
+            let key = ev.key();
             let key = match key.as_str() {
                 "ArrowLeft" if rtl => "ArrowRight",
                 "ArrowRight" if rtl => "ArrowLeft",
@@ -154,156 +180,111 @@ pub fn Overview(
             };
             ev.prevent_default();
             set_end(end, to);
-        };
-        let label = match end {
-            End::From => s.show_from,
-            End::To => s.show_until,
-        };
-        let value_text = move || {
-            filter.with(|f| match (end, f.from, f.to) {
-                (End::From, Some(d), _) | (End::To, _, Some(d)) => {
-                    formatter.with_value(|fm| fm.format(&d))
+        });
+        handles.push((handle, end));
+    }
+
+    // A pointer's x on the strip, counted from where time begins.
+    let strip_x = {
+        let strip = strip.clone();
+        move |client_x: i32| {
+            let rect = strip.get_bounding_client_rect();
+            if rtl {
+                rect.right() - f64::from(client_x)
+            } else {
+                f64::from(client_x) - rect.left()
+            }
+        }
+    };
+    // The handle a pointer drags, or the rectangle's drag (as on the
+    // track, but the strip shows the whole extent, so the window moves
+    // with the pointer rather than against it).
+    let dragging = StoredValue::new(None::<(i32, End)>);
+    let pointers = StoredValue::new(Pointers::default());
+    listen(&strip, "pointerdown", {
+        let (strip, strip_x) = (strip.clone(), strip_x.clone());
+        move |ev| {
+            let ev: &PointerEvent = ev.unchecked_ref();
+            if ev.pointer_type() == "mouse" && ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            motion.stop();
+            let _ = strip.set_pointer_capture(ev.pointer_id());
+            let end = ev
+                .target()
+                .and_then(|t| handles.iter().find(|(h, _)| h.is_same_node(t.dyn_ref())))
+                .map(|(_, end)| *end);
+            if let Some(end) = end {
+                dragging.set_value(Some((ev.pointer_id(), end)));
+                return;
+            }
+            let x = strip_x(ev.client_x());
+            let (left, right) = rectangle.get_untracked();
+            if x < left || x > right {
+                // Jump: centre the window on the pressed instant.
+                let current = state.window_untracked();
+                let half = (current.end() - current.start()) / 2.0;
+                let extent = extent.get_untracked();
+                let at = extent.start()
+                    + x / width.get_untracked().max(1.0) * (extent.end() - extent.start());
+                if let Some(moved) = Window::new(at - half, at + half) {
+                    state.set_window(moved);
                 }
-                (End::From, None, _) => s.first_event.to_owned(),
-                (End::To, _, None) => s.last_event.to_owned(),
+            }
+            let window = state.window_untracked();
+            pointers.update_value(|p| {
+                p.down(
+                    ev.pointer_id(),
+                    f64::from(ev.client_x()),
+                    ev.time_stamp(),
+                    window,
+                )
+            });
+        }
+    });
+    listen(&strip, "pointermove", move |ev| {
+        let ev: &PointerEvent = ev.unchecked_ref();
+        if let Some((pointer, end)) = dragging.get_value() {
+            if pointer == ev.pointer_id() {
+                set_end(end, strip_x(ev.client_x()));
+            }
+            return;
+        }
+        let gesture = pointers
+            .try_update_value(|p| {
+                p.moved(ev.pointer_id(), f64::from(ev.client_x()), ev.time_stamp())
             })
-        };
-        view! {
-            <div
-                class="nt-overview__handle"
-                class:nt-overview__handle--from=end == End::From
-                role="slider"
-                tabindex="0"
-                aria-label=label
-                aria-valuemin="0"
-                aria-valuemax="1000"
-                aria-valuenow=move || (handle_x(end) / width.get().max(1.0) * 1000.0).round() as i64
-                aria-valuetext=value_text
-                style:left=move || format!("{}px", handle_x(end).round() as i64)
-                on:pointerdown=on_down
-                on:keydown=on_key
-            ></div>
-        }
-    };
-    let on_handle_move = move |ev: PointerEvent| {
-        let Some((pointer, end)) = dragging.get_value() else {
-            return;
-        };
-        if pointer == ev.pointer_id() {
-            if let Some(el) = strip.get_untracked() {
-                set_end(end, strip_x(&el, ev.client_x()));
+            .flatten();
+        if let Some(Gesture::Pan { from, dx }) = gesture {
+            let extent = extent.get_untracked();
+            let shift = toward_later * dx * (extent.end() - extent.start())
+                / width.get_untracked().max(1.0);
+            if let Some(moved) = Window::new(from.start() + shift, from.end() + shift) {
+                state.set_window(moved);
             }
         }
-    };
-    // A press in progress: pointer, its x and the window then.
-    let press = StoredValue::new(None::<(i32, f64, Window)>);
-    let ms_per_px = move || {
-        let extent = extent.get_untracked();
-        (extent.end() - extent.start()) / width.get_untracked().max(1.0)
-    };
-    let on_pointerdown = move |ev: PointerEvent| {
-        if ev.pointer_type() == "mouse" && ev.button() != 0 {
-            return;
-        }
-        ev.prevent_default();
-        motion.stop();
-        let Some(el) = strip.get_untracked() else {
-            return;
-        };
-        let x = strip_x(&el, ev.client_x());
-        let (left, right) = rectangle.get_untracked();
-        let mut current = window.get_untracked();
-        if x < left || x > right {
-            // Jump: centre the window on the pressed instant.
-            let half = (current.end() - current.start()) / 2.0;
-            let at = extent.get_untracked().start() + x * ms_per_px();
-            if let Some(moved) = Window::new(at - half, at + half) {
-                on_window.run(moved);
-                current = moved;
-            }
-        }
-        let _ = el.set_pointer_capture(ev.pointer_id());
-        press.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()), current)));
-    };
-    let on_pointermove = move |ev: PointerEvent| {
-        on_handle_move(ev.clone());
-        let Some((pointer, x, from)) = press.get_value() else {
-            return;
-        };
-        if pointer != ev.pointer_id() {
-            return;
-        }
-        let shift = toward_later * (f64::from(ev.client_x()) - x) * ms_per_px();
-        if let Some(moved) = Window::new(from.start() + shift, from.end() + shift) {
-            on_window.run(moved);
-        }
-    };
-    let on_pointerup = move |ev: PointerEvent| {
+    });
+    let release = move |ev: web_sys::Event| {
+        let ev: &PointerEvent = ev.unchecked_ref();
         if dragging
             .get_value()
             .is_some_and(|(p, _)| p == ev.pointer_id())
         {
             dragging.set_value(None);
         }
-        if press
-            .get_value()
-            .is_some_and(|(p, _, _)| p == ev.pointer_id())
-        {
-            press.set_value(None);
-        }
+        pointers.update_value(|p| {
+            p.up(
+                ev.pointer_id(),
+                f64::from(ev.client_x()),
+                ev.time_stamp(),
+                true,
+            );
+        });
     };
-    view! {
-        <div
-            class="nt-overview"
-            class:nt-overview--rtl=rtl
-            node_ref=strip
-            role="group"
-            aria-label=s.date_range
-            on:pointerdown=on_pointerdown
-            on:pointermove=on_pointermove
-            on:pointerup=on_pointerup
-            on:pointercancel=on_pointerup
-        >
-            <svg
-                class="nt-overview__density"
-                aria-hidden="true"
-                viewBox=format!("0 0 {COLUMNS} {CHART_HEIGHT}")
-                preserveAspectRatio="none"
-            >
-                <path d=move || density.get() />
-            </svg>
-            <div
-                class="nt-overview__outside"
-                aria-hidden="true"
-                style:width=move || format!("{}px", handle_x(End::From).round() as i64)
-            ></div>
-            <div
-                class="nt-overview__outside nt-overview__outside--after"
-                aria-hidden="true"
-                style:left=move || format!("{}px", handle_x(End::To).round() as i64)
-            ></div>
-            <div
-                class="nt-overview__window"
-                aria-hidden="true"
-                style:left=move || format!("{}px", rectangle.get().0.round() as i64)
-                style:width=move || {
-                    let (left, right) = rectangle.get();
-                    format!("{}px", (right - left).round() as i64)
-                }
-            ></div>
-            {handle(End::From)}
-            {handle(End::To)}
-        </div>
-    }
-}
-
-/// Where `ms` is on a strip of `width` px showing `extent`, clamped to it.
-fn x_of_untracked(ms: f64, extent: Window, width: f64) -> f64 {
-    // `max`/`min`, not `clamp`: clamp panics on a NaN bound (and its
-    // message pulls float formatting into the wasm).
-    ((ms - extent.start()) / (extent.end() - extent.start()) * width)
-        .min(width)
-        .max(0.0)
+    listen(&strip, "pointerup", release);
+    listen(&strip, "pointercancel", release);
+    strip
 }
 
 /// An SVG path of one bar per column, heights relative to the fullest

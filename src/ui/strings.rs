@@ -8,9 +8,8 @@
 //! - [`Strings::for_lang`] picks the table for a BCP 47 tag by its primary
 //!   subtag ("de-CH" → German); languages without a table get English.
 //! - [`is_rtl`] tells whether a tag's script runs right to left.
-//! - [`Text`]: what components read from context — the table plus the
-//!   language's `Intl.NumberFormat`, so "1,234 events" reads "1.234
-//!   Ereignisse" in German. [`provide_text`] and [`use_text`].
+//! - [`Text`]: the table plus the language's `Intl.NumberFormat`, so
+//!   "1,234 events" reads "1.234 Ereignisse" in German.
 //!
 //! ```
 //! use news_timeline::ui::strings::{is_rtl, Strings};
@@ -499,7 +498,7 @@ pub static AR: Strings = Strings {
     rule: arabic_rule,
 };
 
-/// The strings and number formats components read from context.
+/// The strings and number formats of a widget's language.
 #[derive(Clone, Copy)]
 pub struct Text {
     /// The language's table.
@@ -598,18 +597,6 @@ impl Text {
 
 fn set(target: &Object, key: &str, value: &str) {
     let _ = Reflect::set(target, &JsValue::from_str(key), &JsValue::from_str(value));
-}
-
-/// Gives the components under the caller the strings of `lang`.
-pub fn provide_text(lang: &str) -> Text {
-    let text = Text::new(lang);
-    provide_context(text);
-    text
-}
-
-/// The strings provided above, or English for a component mounted alone.
-pub fn use_text() -> Text {
-    use_context::<Text>().unwrap_or_else(|| Text::new("en"))
 }
 
 #[cfg(test)]

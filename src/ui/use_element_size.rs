@@ -2,32 +2,33 @@
 //! host's width and the room left for the track (the widget has no width
 //! of its own, and the filters above it wrap on narrow screens).
 
-use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{ResizeObserver, ResizeObserverEntry};
+use web_sys::{HtmlElement, ResizeObserver, ResizeObserverEntry};
 
 /// What [`use_element_size`] measures, in CSS pixels (0 until measured).
 #[derive(Clone, Copy)]
 pub struct UseElementSizeReturn {
     /// The content box's width.
-    pub width: Signal<f64>,
+    pub width: RwSignal<f64>,
     /// The content box's height.
-    pub height: Signal<f64>,
+    pub height: RwSignal<f64>,
 }
 
-/// Watches `target` with a `ResizeObserver`. The observer is disconnected
-/// when the owning component is cleaned up, so nothing outlives the widget.
-pub fn use_element_size(target: NodeRef<Div>) -> UseElementSizeReturn {
-    let width = RwSignal::new(0.0);
-    let height = RwSignal::new(0.0);
+/// Watches `target` with a `ResizeObserver`. The observer is disconnected with the current owner, so
+/// nothing outlives the widget.
+pub fn use_element_size(target: &HtmlElement) -> UseElementSizeReturn {
+    let size = UseElementSizeReturn {
+        width: RwSignal::new(0.0),
+        height: RwSignal::new(0.0),
+    };
     let update = move |w: f64, h: f64| {
-        if width.try_get_untracked() != Some(w) {
-            width.try_set(w);
+        if size.width.try_get_untracked() != Some(w) {
+            size.width.try_set(w);
         }
-        if height.try_get_untracked() != Some(h) {
-            height.try_set(h);
+        if size.height.try_get_untracked() != Some(h) {
+            size.height.try_set(h);
         }
     };
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
@@ -36,25 +37,22 @@ pub fn use_element_size(target: NodeRef<Div>) -> UseElementSizeReturn {
             update(rect.width(), rect.height());
         }
     });
-    let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-    let held = StoredValue::new_local((observer.clone(), Some(callback)));
-    Effect::new(move |_| {
-        if let (Some(element), Some(observer)) = (target.get(), observer.as_ref()) {
-            let rect = element.get_bounding_client_rect();
-            update(rect.width(), rect.height());
-            observer.observe(&element);
-        }
+    let Ok(observer) = ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return size;
+    };
+    observer.observe(target);
+    // Measured once the widget is in the page (its builder attaches it
+    // before this task ends), so its first frame is laid out in full
+    // rather than after the observer's first report.
+    let target = target.clone();
+    queue_microtask(move || {
+        let rect = target.get_bounding_client_rect();
+        update(rect.width(), rect.height());
     });
-    on_cleanup(move || {
-        held.update_value(|(observer, callback)| {
-            if let Some(observer) = observer.take() {
-                observer.disconnect();
-            }
-            callback.take();
-        });
+    let held = StoredValue::new_local(Some(callback));
+    Owner::on_cleanup(move || {
+        observer.disconnect();
+        held.try_update_value(Option::take);
     });
-    UseElementSizeReturn {
-        width: width.into(),
-        height: height.into(),
-    }
+    size
 }

@@ -1,46 +1,44 @@
-use crate::ui::strings::use_text;
-use leptos::prelude::*;
+//! Zoom in, zoom out and show-all buttons, for readers without a wheel,
+//! trackpad or keyboard shortcut.
 
-/// Zoom in, zoom out and show-all buttons, for readers without a wheel,
-/// trackpad or keyboard shortcut.
-#[component]
-pub fn ZoomControls(
-    /// Narrows the window around its middle.
-    on_zoom_in: Callback<()>,
-    /// Widens the window around its middle.
-    on_zoom_out: Callback<()>,
-    /// Shows every event.
-    on_fit: Callback<()>,
-) -> impl IntoView {
-    let s = use_text().s;
-    view! {
-        <div class="nt-zoom" role="group" aria-label=s.zoom>
-            <button
-                type="button"
-                class="nt-zoom__button"
-                aria-label=s.zoom_in
-                title=format!("{} (+)", s.zoom_in)
-                on:click=move |_| on_zoom_in.run(())
-            >
-                "+"
-            </button>
-            <button
-                type="button"
-                class="nt-zoom__button"
-                aria-label=s.zoom_out
-                title=format!("{} (−)", s.zoom_out)
-                on:click=move |_| on_zoom_out.run(())
-            >
-                "−"
-            </button>
-            <button
-                type="button"
-                class="nt-zoom__button nt-zoom__button--fit"
-                title=format!("{} (0)", s.show_all_events)
-                on:click=move |_| on_fit.run(())
-            >
-                {s.show_all}
-            </button>
-        </div>
+use crate::ui::dom::{add_text, closest, el, listen, set};
+use crate::ui::track::ZOOM_STEP;
+use crate::ui::Ctx;
+use web_sys::HtmlElement;
+
+/// The three buttons in a labelled group; one listener answers them all.
+pub fn zoom_controls(cx: Ctx) -> HtmlElement {
+    let s = cx.text.s;
+    let group = el("div", "nt-zoom");
+    set(&group, "role", "group");
+    set(&group, "aria-label", s.zoom);
+    for (action, glyph, name, key) in [
+        ("in", "+", s.zoom_in, "+"),
+        ("out", "−", s.zoom_out, "−"),
+        ("fit", s.show_all, s.show_all_events, "0"),
+    ] {
+        let class = if action == "fit" {
+            "nt-zoom__button nt-zoom__button--fit"
+        } else {
+            "nt-zoom__button"
+        };
+        let button = add_text(&group, "button", class, glyph);
+        set(&button, "type", "button");
+        set(&button, "data-zoom", action);
+        if action != "fit" {
+            set(&button, "aria-label", name);
+        }
+        set(&button, "title", &[name, " (", key, ")"].concat());
     }
+    listen(&group, "click", move |ev| {
+        let action = closest(&ev, "button").and_then(|b| b.get_attribute("data-zoom"));
+        let state = cx.state;
+        match action.as_deref() {
+            Some("in") => cx.motion.ease(state, state.zoomed(0.5, ZOOM_STEP)),
+            Some("out") => cx.motion.ease(state, state.zoomed(0.5, 1.0 / ZOOM_STEP)),
+            Some("fit") => state.fit(),
+            _ => {}
+        }
+    });
+    group
 }

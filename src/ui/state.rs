@@ -1,0 +1,644 @@
+//! The one writable state of a widget, and the rules that change it.
+//!
+//! # Overview
+//!
+//! [`TimelineState`] owns the data ([`Dataset`]), the visible window, the
+//! reader's current event ([`Selection`]), the filter and whether the
+//! window is moving. Everything else is derived from these in memos (the
+//! shown events, their time index, the zoom limits), and the DOM from
+//! those. The JS API (`embed`) and the components change the state only
+//! through its methods, which carry the rules: keep or refit the window
+//! when data is replaced, follow an event the reader moves to, close a
+//! card whose event is gone.
+//!
+//! ```
+//! use leptos::prelude::*;
+//! use news_timeline::core::parse::parse_document;
+//! use news_timeline::ui::state::{Settings, TimelineState};
+//!
+//! let owner = Owner::new();
+//! owner.set();
+//! let parsed = parse_document(
+//!     r#"[{"id": "a", "start": "2019-05-05", "title": "Carrier deployed"},
+//!         {"id": "b", "start": "2019-06-13", "title": "Tankers attacked"}]"#,
+//! ).unwrap_or_default();
+//! let state = TimelineState::new(parsed, Settings::default());
+//! state.step(1, None);
+//! assert_eq!(state.selection_untracked().id.as_deref(), Some("a"));
+//! assert!(state.select(Some("b")).is_ok());
+//! assert!(state.selection_untracked().open);
+//! ```
+//!
+//! # What is the current event?
+//!
+//! The event the reader is at: where the track's keyboard focus is (the
+//! roving tab stop), and the one whose card shows when the card is open.
+//! One value for both, so focus and card never disagree. Out of scope
+//! here: anything that touches the DOM, timers or JS values (the state is
+//! tested natively).
+
+use crate::core::dataset::{Dataset, Shown};
+use crate::core::filter::Filter;
+use crate::core::index::TimeIndex;
+use crate::core::parse::Parsed;
+use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
+use crate::core::window::Window;
+use leptos::prelude::*;
+use std::fmt;
+use std::sync::Arc;
+
+/// The window moves while it changes again within this many ms (a wheel
+/// or pinch zoom, a drag, an eased zoom, a page calling `setWindow` frame
+/// after frame); see [`TimelineState::moving`].
+pub const MOVING_REST_MS: f64 = 150.0;
+
+/// The reader's current event and whether its card is open.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Selection {
+    /// The current event's id.
+    pub id: Option<String>,
+    /// Whether its card is open.
+    pub open: bool,
+}
+
+/// What a state is made with besides its data.
+#[derive(Clone, Copy)]
+pub struct Settings {
+    /// The narrowest window reader zooming allows, in ms.
+    pub min_span_ms: f64,
+    /// The present, in ms since the epoch (`Date.now` in the browser; a
+    /// fixed clock in tests).
+    pub now: fn() -> f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            min_span_ms: DEFAULT_MIN_SPAN_MS,
+            now: || 0.0,
+        }
+    }
+}
+
+/// What a method refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateError {
+    /// `select(id)` with an id no event has.
+    UnknownEvent(String),
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateError::UnknownEvent(id) => write!(f, "no event has the id \"{id}\""),
+        }
+    }
+}
+
+impl std::error::Error for StateError {}
+
+/// A widget's state: source signals, the memos derived from them, and
+/// the methods that change them. `Copy`: components and the JS API each
+/// hold it (it is also provided as a context).
+#[derive(Clone, Copy)]
+pub struct TimelineState {
+    data: RwSignal<Arc<Dataset>>,
+    window: RwSignal<Window>,
+    selection: RwSignal<Selection>,
+    filter: RwSignal<Filter>,
+    moving: RwSignal<bool>,
+    /// When the window last changed, for [`TimelineState::moving`]
+    /// (bookkeeping, not state anything is derived from).
+    last_change: StoredValue<f64>,
+    shown: Memo<Arc<Shown>>,
+    index: Memo<Arc<TimeIndex>>,
+    limits: Memo<ZoomLimits>,
+    query: Memo<Option<String>>,
+    settings: Settings,
+}
+
+/// A memo whose closure is boxed, so that each value type compiles the
+/// memo machinery once, not once per closure. `compute` gets the previous
+/// value (`None` the first time).
+pub fn memo<T>(compute: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let compute: Computation<T> = Box::new(compute);
+    Memo::new(compute)
+}
+
+/// A memo's computation, boxed (see [`memo`]).
+type Computation<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
+
+/// A memo of shared data: a new `Arc` is a change, the same one is not
+/// (comparing 100,000 events by value would cost more than computing).
+pub fn memo_arc<T>(compute: impl Fn() -> Arc<T> + Send + Sync + 'static) -> Memo<Arc<T>>
+where
+    T: Send + Sync + 'static,
+{
+    let compute: Box<dyn Fn() -> Arc<T> + Send + Sync> = Box::new(compute);
+    Memo::new_with_compare(
+        move |_| compute(),
+        |old, new| match (old, new) {
+            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+            _ => true,
+        },
+    )
+}
+
+impl TimelineState {
+    /// The state of a widget showing `parsed`, fitted to its events, with
+    /// no current event and no filter. Call it under the widget's owner.
+    pub fn new(parsed: Parsed, settings: Settings) -> TimelineState {
+        let data = Arc::new(Dataset::new(parsed));
+        let window = Window::fit(&data.timeline, (settings.now)());
+        let data = RwSignal::new(data);
+        let filter = RwSignal::new(Filter::default());
+        let shown = memo_arc(move || data.with(|d| filter.with(|f| Arc::new(d.shown(f)))));
+        let index = memo_arc(move || shown.with(|s| Arc::new(TimeIndex::new(&s.timeline))));
+        let limits = memo(move |_| {
+            shown.with(|s| {
+                ZoomLimits::for_timeline(&s.timeline, settings.min_span_ms, (settings.now)())
+            })
+        });
+        let query = memo(move |_| filter.with(Filter::folded_query));
+        TimelineState {
+            query,
+            data,
+            window: RwSignal::new(window),
+            selection: RwSignal::new(Selection::default()),
+            filter,
+            moving: RwSignal::new(false),
+            last_change: StoredValue::new(f64::NEG_INFINITY),
+            shown,
+            index,
+            limits,
+            settings,
+        }
+    }
+
+    /// Whether the widget still lives: a callback the browser runs later
+    /// (an animation frame) checks it before reading the state, which is
+    /// gone once the widget is destroyed.
+    pub fn is_alive(&self) -> bool {
+        self.window.try_with_untracked(|_| ()).is_some()
+    }
+
+    /// The present, in ms.
+    pub fn now(&self) -> f64 {
+        (self.settings.now)()
+    }
+
+    // ---- reading (tracked: a memo or binding reading these reruns) ----
+
+    /// The data.
+    pub fn data(&self) -> Arc<Dataset> {
+        self.data.get()
+    }
+
+    /// The data, untracked (for handlers and the JS API).
+    pub fn data_untracked(&self) -> Arc<Dataset> {
+        self.data.get_untracked()
+    }
+
+    /// The events passing the filter.
+    pub fn shown(&self) -> Arc<Shown> {
+        self.shown.get()
+    }
+
+    /// The events passing the filter, untracked.
+    pub fn shown_untracked(&self) -> Arc<Shown> {
+        self.shown.get_untracked()
+    }
+
+    /// The time index of the shown events.
+    pub fn index(&self) -> Arc<TimeIndex> {
+        self.index.get()
+    }
+
+    /// The visible range.
+    pub fn window(&self) -> Window {
+        self.window.get()
+    }
+
+    /// The visible range, untracked.
+    pub fn window_untracked(&self) -> Window {
+        self.window.get_untracked()
+    }
+
+    /// The current event and whether its card is open.
+    pub fn selection(&self) -> Selection {
+        self.selection.get()
+    }
+
+    /// The selection, untracked.
+    pub fn selection_untracked(&self) -> Selection {
+        self.selection.get_untracked()
+    }
+
+    /// The reader's criteria.
+    pub fn filter(&self) -> Filter {
+        self.filter.get()
+    }
+
+    /// The criteria, untracked.
+    pub fn filter_untracked(&self) -> Filter {
+        self.filter.get_untracked()
+    }
+
+    /// Whether the window is moving: it changed again within
+    /// [`MOVING_REST_MS`] of its previous change, and has not rested
+    /// since ([`TimelineState::rest`]). The track adds only a few labels
+    /// a step while it moves.
+    pub fn moving(&self) -> bool {
+        self.moving.get()
+    }
+
+    /// The search query as matched (folded), marked in labels and cards.
+    pub fn query(&self) -> Option<String> {
+        self.query.get()
+    }
+
+    /// How far reader zooming may go.
+    pub fn limits(&self) -> ZoomLimits {
+        self.limits.get()
+    }
+
+    /// How far reader zooming may go, untracked.
+    pub fn limits_untracked(&self) -> ZoomLimits {
+        self.limits.get_untracked()
+    }
+
+    /// The shown position of the current event, if it is shown.
+    pub fn current_position(&self) -> Option<usize> {
+        let id = self.selection.with(|s| s.id.clone())?;
+        let at = self.data.with(|d| d.index_of(&id))?;
+        self.shown.with(|s| s.position_of(at))
+    }
+
+    // ---- changing (the rules) ----
+
+    /// Replaces the data (`setEvents`). The window stays where the reader
+    /// left it while it still shows some of the new events, otherwise it
+    /// fits them; the current event stays if the new data has it (its card
+    /// showing the new content), else there is none.
+    pub fn replace_data(&self, parsed: Parsed) {
+        let data = Arc::new(Dataset::new(parsed));
+        let window = self.window.get_untracked();
+        if window.visible(&data.timeline).next().is_none() {
+            self.set_window(Window::fit(&data.timeline, self.now()));
+        }
+        let gone = self.selection.with_untracked(|s| {
+            s.id.as_deref()
+                .is_some_and(|id| data.index_of(id).is_none())
+        });
+        if gone {
+            self.selection.set(Selection::default());
+        }
+        self.data.set(data);
+    }
+
+    /// Shows exactly `window` (the reader's zoom and pan, `setWindow`).
+    pub fn set_window(&self, window: Window) {
+        let now = self.now();
+        let last = self
+            .last_change
+            .try_get_value()
+            .unwrap_or(f64::NEG_INFINITY);
+        self.last_change.try_set_value(now);
+        let moving = now - last < MOVING_REST_MS;
+        if self.moving.get_untracked() != moving {
+            self.moving.set(moving);
+        }
+        if self.window.get_untracked() != window {
+            self.window.set(window);
+        }
+    }
+
+    /// The window has not changed for [`MOVING_REST_MS`]: the track lays
+    /// out in full again.
+    pub fn rest(&self) {
+        if self.moving.get_untracked() {
+            self.moving.set(false);
+        }
+    }
+
+    /// Shows every shown event (`fit()`, the 0 key, "Show all").
+    pub fn fit(&self) {
+        let window = self
+            .shown
+            .with_untracked(|s| Window::fit(&s.timeline, self.now()));
+        self.set_window(window);
+    }
+
+    /// The window `factor` times narrower (wider below 1), keeping the
+    /// instant at `anchor` (0 = left edge, 1 = right) in place, within the
+    /// zoom limits.
+    pub fn zoomed(&self, anchor: f64, factor: f64) -> Window {
+        zoom(
+            self.window.get_untracked(),
+            anchor,
+            factor,
+            self.limits.get_untracked(),
+        )
+    }
+
+    /// Pans by a fraction of the window (1 = one screen later).
+    pub fn pan_by(&self, fraction: f64) {
+        self.set_window(pan(self.window.get_untracked(), fraction));
+    }
+
+    /// Opens the card of the event with id `id` (the window pans to it if
+    /// it is outside), or with `None` closes the card.
+    pub fn select(&self, id: Option<&str>) -> Result<(), StateError> {
+        let Some(id) = id else {
+            self.close();
+            return Ok(());
+        };
+        let period = self
+            .data
+            .with_untracked(|d| d.event(id).map(|e| (e.start_ms(), e.end_ms())));
+        let (start, end) = period.ok_or_else(|| StateError::UnknownEvent(id.to_owned()))?;
+        self.follow(start, end);
+        self.selection.set(Selection {
+            id: Some(id.to_owned()),
+            open: true,
+        });
+        Ok(())
+    }
+
+    /// Closes the card; the event stays current (focus returns to it).
+    pub fn close(&self) {
+        if self.selection.with_untracked(|s| s.open) {
+            self.selection.update(|s| s.open = false);
+        }
+    }
+
+    /// Makes the shown event at `position` current (its card showing if
+    /// the card is open), the window following it when it is outside.
+    pub fn move_to(&self, position: usize) {
+        let event = self.shown.with_untracked(|s| {
+            s.timeline
+                .events
+                .get(position)
+                .map(|e| (e.id.clone(), e.start_ms(), e.end_ms()))
+        });
+        let Some((id, start, end)) = event else {
+            return;
+        };
+        self.follow(start, end);
+        if self
+            .selection
+            .with_untracked(|s| s.id.as_deref() != Some(id.as_str()))
+        {
+            self.selection.update(|s| s.id = Some(id));
+        }
+    }
+
+    /// Moves the current event `delta` places among the shown events
+    /// (Left/Right, the card's Previous/Next), counting from `fallback`
+    /// when there is no current event or the filter hides it (the track
+    /// passes its tab stop, the first event in view), else from the first.
+    pub fn step(&self, delta: isize, fallback: Option<usize>) {
+        let count = self.shown.with_untracked(|s| s.timeline.events.len());
+        if count == 0 {
+            return;
+        }
+        let position = match untrack(|| self.current_position()).or(fallback) {
+            Some(at) => at.saturating_add_signed(delta).min(count - 1),
+            None => 0,
+        };
+        self.move_to(position);
+    }
+
+    /// Makes the first (`false`) or last (`true`) shown event current
+    /// (Home/End).
+    pub fn go_to_end(&self, last: bool) {
+        let count = self.shown.with_untracked(|s| s.timeline.events.len());
+        if count > 0 {
+            self.move_to(if last { count - 1 } else { 0 });
+        }
+    }
+
+    /// Replaces the reader's criteria.
+    pub fn set_filter(&self, filter: Filter) {
+        if self.filter.with_untracked(|f| *f != filter) {
+            self.filter.set(filter);
+        }
+    }
+
+    /// Changes the criteria with `change`.
+    pub fn update_filter(&self, change: impl FnOnce(&mut Filter)) {
+        let mut filter = self.filter.get_untracked();
+        change(&mut filter);
+        self.set_filter(filter);
+    }
+
+    /// Pans so that a period the window misses comes into view, centred
+    /// on its start.
+    fn follow(&self, start: f64, end: f64) {
+        let window = self.window.get_untracked();
+        if !window.intersects(start, end) {
+            self.set_window(center_on(window, start));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::parse::parse_document;
+
+    const FOUR: &str = r#"[
+        {"id": "carrier", "start": "2019-05-05", "title": "Carrier deployed", "tags": ["military"]},
+        {"id": "tankers", "start": "2019-06-13", "title": "Tankers attacked", "tags": ["shipping"]},
+        {"id": "drone", "start": "2019-07-19", "title": "Drone downed", "tags": ["military"]},
+        {"id": "seized", "start": "2019-07-19", "title": "Tanker seized", "tags": ["shipping"]}
+    ]"#;
+
+    fn state_of(text: &str) -> TimelineState {
+        TimelineState::new(
+            parse_document(text).unwrap_or_default(),
+            Settings::default(),
+        )
+    }
+
+    fn with_owner(test: impl FnOnce()) {
+        let owner = Owner::new();
+        owner.with(test);
+    }
+
+    #[test]
+    fn opens_fitted_with_nothing_current() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            let data = state.data_untracked();
+            assert_eq!(state.window_untracked(), Window::fit(&data.timeline, 0.0));
+            assert_eq!(state.selection_untracked(), Selection::default());
+        });
+    }
+
+    #[test]
+    fn selecting_opens_the_card_and_pans_to_an_event_outside_the_window() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            let may = Window::from_iso("2019-05", "2019-05").unwrap_or(state.window_untracked());
+            state.set_window(may);
+            assert!(state.select(Some("drone")).is_ok());
+            let selection = state.selection_untracked();
+            assert_eq!(
+                (selection.id.as_deref(), selection.open),
+                (Some("drone"), true)
+            );
+            let drone = state.data_untracked().event("drone").map(|e| e.start_ms());
+            let window = state.window_untracked();
+            assert!(drone.is_some_and(|ms| window.intersects(ms, ms + 1.0)));
+        });
+    }
+
+    #[test]
+    fn selecting_an_unknown_id_is_refused_and_changes_nothing() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            assert_eq!(
+                state.select(Some("nope")).map_err(|e| e.to_string()),
+                Err("no event has the id \"nope\"".to_owned())
+            );
+            assert_eq!(state.selection_untracked(), Selection::default());
+        });
+    }
+
+    #[test]
+    fn closing_keeps_the_event_current() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            assert!(state.select(Some("tankers")).is_ok());
+            assert!(state.select(None).is_ok());
+            let selection = state.selection_untracked();
+            assert_eq!(
+                (selection.id.as_deref(), selection.open),
+                (Some("tankers"), false)
+            );
+        });
+    }
+
+    #[test]
+    fn steps_move_through_the_shown_events_only() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            state.set_filter(Filter {
+                tags: vec!["military".into()],
+                ..Filter::default()
+            });
+            state.step(1, None);
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("carrier"));
+            state.step(1, None);
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("drone"));
+            // Past the end stays at the last.
+            state.step(1, None);
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("drone"));
+            state.go_to_end(false);
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("carrier"));
+        });
+    }
+
+    #[test]
+    fn a_first_step_counts_from_the_fallback() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            state.step(1, Some(1));
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("drone"));
+        });
+    }
+
+    #[test]
+    fn a_step_with_the_card_open_shows_the_next_event_in_the_card() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            assert!(state.select(Some("tankers")).is_ok());
+            state.step(1, None);
+            let selection = state.selection_untracked();
+            assert_eq!(
+                (selection.id.as_deref(), selection.open),
+                (Some("drone"), true)
+            );
+        });
+    }
+
+    #[test]
+    fn replacing_data_keeps_a_window_that_still_shows_events_and_the_current_event() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            let june = Window::from_iso("2019-06", "2019-06").unwrap_or(state.window_untracked());
+            state.set_window(june);
+            assert!(state.select(Some("tankers")).is_ok());
+            state.replace_data(
+                parse_document(
+                    r#"[{"id": "tankers", "start": "2019-06-13", "title": "Two tankers attacked"}]"#,
+                )
+                .unwrap_or_default(),
+            );
+            assert_eq!(state.window_untracked(), june);
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("tankers"));
+        });
+    }
+
+    #[test]
+    fn replacing_data_refits_a_window_that_shows_none_and_drops_a_gone_event() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            assert!(state.select(Some("carrier")).is_ok());
+            let parsed = parse_document(r#"[{"id": "x", "start": "1990", "title": "Long ago"}]"#)
+                .unwrap_or_default();
+            let fitted = Window::fit(&parsed.timeline, 0.0);
+            state.replace_data(parsed);
+            assert_eq!(state.window_untracked(), fitted);
+            assert_eq!(state.selection_untracked(), Selection::default());
+        });
+    }
+
+    #[test]
+    fn the_window_moves_only_while_changes_come_within_the_rest_time() {
+        // A clock the test sets: changes 100 ms apart move, a lone one
+        // after a rest does not.
+        thread_local!(static NOW: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) });
+        with_owner(|| {
+            let parsed = parse_document(FOUR).unwrap_or_default();
+            let state = TimelineState::new(
+                parsed,
+                Settings {
+                    now: || NOW.with(std::cell::Cell::get),
+                    ..Settings::default()
+                },
+            );
+            let step = |at: f64, fraction: f64| {
+                NOW.with(|n| n.set(at));
+                state.pan_by(fraction);
+                state.moving.get_untracked()
+            };
+            assert!(!step(1_000.0, 0.1), "a first change is laid out in full");
+            assert!(step(1_100.0, 0.1), "a change within 150 ms moves");
+            state.rest();
+            assert!(!state.moving.get_untracked());
+            assert!(!step(2_000.0, 0.1), "a change after a rest does not move");
+        });
+    }
+
+    #[test]
+    fn the_shown_events_follow_the_filter() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            assert_eq!(state.shown_untracked().timeline.events.len(), 4);
+            state.update_filter(|f| f.query = Some("tanker".into()));
+            let shown = state.shown_untracked();
+            let ids: Vec<&str> = shown
+                .timeline
+                .events
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect();
+            assert_eq!(ids, ["tankers", "seized"]);
+        });
+    }
+}

@@ -1,0 +1,527 @@
+//! The interactive time track: events stacked in rows above a time axis.
+//!
+//! # Overview
+//!
+//! - [`track`] builds it and derives what it draws: the scale, the layout
+//!   (which events get a labelled row, the rest in "+N" badges), the
+//!   rows' boxes, the stems and the ticks.
+//! - [`rows`]: a labelled event's row.
+//! - [`gestures`]: pointer drags, pinches and flicks as pure state.
+//! - [`keys`]: what each key does, as a pure function.
+//!
+//! Ctrl/⌘ + wheel and pinch zoom at the pointer, horizontal wheel and drag
+//! pan, a plain vertical wheel scrolls the page (with a hint); a
+//! double-click zooms in (with Shift, out) and a flick glides. Only
+//! labelled events are in the DOM: buttons in one ordered list with a
+//! roving tab stop, so the track is one Tab stop and arrows move in time
+//! order through every shown event, labelled or not.
+
+pub mod gestures;
+pub mod keys;
+pub mod rows;
+
+use crate::core::date::{PartialDate, Precision};
+use crate::core::layout::{layout, Layout, LayoutParams, Placed};
+use crate::core::model::Timeline;
+use crate::core::scale::Scale;
+use crate::core::ticks::ticks;
+use crate::ui::axis::axis;
+use crate::ui::cluster_badges::cluster_badges;
+use crate::ui::dom::{
+    add, add_text, after_frame, bind, closest, el, listen, set, style, svg, toggle_class, watch,
+    Timeout,
+};
+use crate::ui::era_bands::era_bands;
+use crate::ui::sorted_children::sorted_children;
+use crate::ui::state::{memo, memo_arc, MOVING_REST_MS};
+use crate::ui::use_element_size::{use_element_size, UseElementSizeReturn};
+use crate::ui::Ctx;
+use gestures::{Gesture, Pointers};
+use keys::{key_action, Action};
+use leptos::prelude::*;
+use rows::{stem_path, Item, Label, RowBox, ROW_PX};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
+
+/// Height of the axis strip under the rows.
+pub const AXIS_PX: f64 = 36.0;
+/// Average glyph width of a label at the track's font size, for layout.
+const CHAR_PX: f64 = 7.4;
+/// Zoom step of the +/- keys and buttons.
+pub const ZOOM_STEP: f64 = 1.5;
+/// Room between axis ticks: wide enough for the longest tick label
+/// ("Jun 1, 2019", centred on its tick) next to a short one.
+const TICK_SPACING_PX: f64 = 72.0;
+/// How long the window must rest before its new span is announced.
+const ANNOUNCE_AFTER_MS: u32 = 600;
+/// How long the "Ctrl + scroll to zoom" hint stays up.
+const HINT_MS: u32 = 1500;
+/// While the window moves, a step adds at most this many labels: each is
+/// a row built, styled and drawn within the frame, and a zoom step's
+/// twenty-odd new rows made those frames the slowest. The rest come once
+/// the window rests.
+const MOVING_NEW_LABELS: usize = 4;
+
+/// A layout with the events it indexes: the labels of the previous
+/// layout are kept only while they index the same events.
+#[derive(Clone)]
+struct Placement {
+    of: Arc<Timeline>,
+    layout: Layout,
+}
+
+impl PartialEq for Placement {
+    fn eq(&self, other: &Placement) -> bool {
+        Arc::ptr_eq(&self.of, &other.of) && self.layout == other.layout
+    }
+}
+
+/// The track and its measured size (which the overview strip shares).
+pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
+    let Ctx {
+        state,
+        text,
+        dates,
+        motion,
+        rtl,
+    } = cx;
+    // Screen px to time direction: +1 when later is to the right.
+    let toward_later = if rtl { -1.0 } else { 1.0 };
+    let track = el("div", "nt-track");
+    toggle_class(&track, "nt-track--rtl", rtl);
+    set(&track, "tabindex", "-1");
+    let size = use_element_size(&track);
+    let width = size.width;
+
+    // As many label rows as the room left for the track holds.
+    let rows = memo(move |_| {
+        ((size.height.get() - AXIS_PX - 12.0) / ROW_PX)
+            .floor()
+            .clamp(1.0, 24.0) as u16
+    });
+    let scale = memo(move |_| Scale::new(state.window(), width.get()));
+    let placement = memo(move |previous: Option<&Placement>| {
+        let shown = state.shown();
+        let Some(scale) = scale.get() else {
+            return Placement {
+                of: shown.timeline.clone(),
+                layout: Layout::default(),
+            };
+        };
+        let width_px = scale.width();
+        let params = LayoutParams {
+            width_px,
+            rows: rows.get(),
+            char_px: CHAR_PX,
+            min_label_px: 56.0,
+            max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
+            gap_px: 10.0,
+            new_labels: if state.moving() {
+                MOVING_NEW_LABELS
+            } else {
+                usize::MAX
+            },
+        };
+        // The labels of the last layout are kept, in their rows, where
+        // they still fit, as long as they index the same events.
+        let kept: Vec<(usize, u16)> = previous
+            .filter(|p| Arc::ptr_eq(&p.of, &shown.timeline))
+            .map(|p| p.layout.placed.iter().map(|p| (p.index, p.row)).collect())
+            .unwrap_or_default();
+        let pinned = state.current_position();
+        let layout = layout(
+            &shown.timeline,
+            &state.index(),
+            &scale,
+            &params,
+            pinned,
+            &kept,
+        );
+        Placement {
+            of: shown.timeline.clone(),
+            layout,
+        }
+    });
+    // Rows are placed in px from an anchor instant that moves only when
+    // the zoom (ms per px) changes, and the list is shifted to the
+    // anchor's x: a pan changes that one transform, while every row's box
+    // stays equal, so the `labels` memo stops the update before any row is
+    // touched.
+    let anchor = memo(move |previous: Option<&(f64, f64)>| {
+        let Some(scale) = scale.get() else {
+            return (0.0, 0.0);
+        };
+        let per_px = scale.ms_per_px();
+        match previous {
+            // Panning keeps the span up to float rounding.
+            Some(&(at, was)) if (was - per_px).abs() <= was * 1e-9 => (at, was),
+            _ => (scale.window().start(), per_px),
+        }
+    });
+    let shift = memo(move |_| scale.get().map_or(0.0, |s| s.x_of(anchor.get().0)));
+    // The roving tab stop: the current event when it is labelled, else
+    // the first in view.
+    let tab_stop = memo(move |_| {
+        let current = state.current_position();
+        placement.with(|p| {
+            let placed = &p.layout.placed;
+            current
+                .filter(|&at| placed.iter().any(|p| p.index == at))
+                .or_else(|| placed.first().map(|p| p.index))
+        })
+    });
+    // The labelled events, in time order: only these are in the DOM, a
+    // few hundred at most whatever the data's size.
+    let labels = memo_arc(move || {
+        let shift = shift.get();
+        let query = state.query();
+        let tab_stop = tab_stop.get();
+        let selection = state.selection();
+        let current = state.current_position();
+        placement.with(|p| {
+            let events = &p.of.events;
+            Arc::new(
+                p.layout
+                    .placed
+                    .iter()
+                    .filter_map(|placed: &Placed| {
+                        let event = events.get(placed.index)?;
+                        Some(Label {
+                            item: Item {
+                                index: placed.index,
+                                id: event.id.clone(),
+                                of: events.len(),
+                                query: query.clone(),
+                            },
+                            at: RowBox::new(placed, shift),
+                            range: event.end.is_some(),
+                            tab_stop: tab_stop == Some(placed.index),
+                            expanded: selection.open && current == Some(placed.index),
+                        })
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+    });
+
+    era_bands(cx, &track, scale);
+    let stems = svg(&track, "svg", "nt-track__stems");
+    set(&stems, "aria-hidden", "true");
+    let stem_lines = svg(&stems, "path", "nt-track__stem-lines");
+    let stem_dots = svg(&stems, "path", "nt-track__stem-dots");
+    let list = add(&track, "ol", "nt-track__events");
+    {
+        let (stems, list) = (stems.clone(), list.clone());
+        // The rows' and stems' transform: the pan, and right to left the
+        // mirroring of the whole list.
+        bind(move || {
+            let x = shift.get().round() as i64;
+            let transform = if rtl {
+                format!("scaleX(-1) translateX({x}px)")
+            } else {
+                format!("translateX({x}px)")
+            };
+            style(stems.unchecked_ref(), "transform", &transform);
+            style(&list, "transform", &transform);
+        });
+    }
+    // Every label's stem, a line from the label down to the axis and a dot
+    // on it, as two paths under the rows: one write per change, rather
+    // than an element and an effect per row.
+    bind(move || {
+        let labels = labels.get();
+        let boxes = || labels.iter().map(|l| l.at);
+        set(&stem_lines, "d", &stem_path(boxes(), false));
+        set(&stem_dots, "d", &stem_path(boxes(), true));
+    });
+    sorted_children(
+        list.clone(),
+        move || {
+            labels
+                .get()
+                .iter()
+                .map(|l| (l.item.clone(), l.clone()))
+                .collect()
+        },
+        move |label: &Label| {
+            let event = placement.with_untracked(|p| p.of.events.get(label.item.index).cloned())?;
+            Some(dates.with_value(|d| label.build(&event, d)))
+        },
+        |was: &Label, now: &Label, row: &HtmlElement| now.refresh(was, row),
+    );
+
+    // A drag ends with a click where the pointer is released, which is
+    // no click on a label or badge.
+    let suppress_click = StoredValue::new(false);
+    cluster_badges(
+        cx,
+        &track,
+        AXIS_PX - 14.0,
+        move || placement.with(|p| p.layout.clusters.clone()),
+        move |cluster| {
+            if suppress_click.get_value() {
+                suppress_click.set_value(false);
+            } else if let Some(to) = cluster.expanded(state.limits_untracked()) {
+                motion.ease(state, to);
+            }
+        },
+    );
+    let tick_list = memo(move |_| {
+        scale
+            .get()
+            .map(|s| ticks(s.window(), s.width(), TICK_SPACING_PX))
+            .unwrap_or_default()
+    });
+    axis(cx, &track, tick_list, scale);
+
+    let announcement = add(&track, "p", "nt-track__announcement");
+    set(&announcement, "role", "status");
+    set(&announcement, "aria-live", "polite");
+    let hint = add_text(&track, "p", "nt-hint", text.s.zoom_hint);
+    set(&hint, "aria-hidden", "true");
+
+    // The window rests once it has not changed for MOVING_REST_MS; then
+    // the track lays out in full again.
+    let rest = Timeout::new();
+    watch(
+        move || {
+            state.window();
+        },
+        move || rest.restart(MOVING_REST_MS as u32, move || state.rest()),
+    );
+    // What a screen reader hears once the window stops moving: the span
+    // shown and how many events it holds (not on every frame of a drag).
+    let settled = Timeout::new();
+    watch(
+        move || {
+            state.window();
+        },
+        move || {
+            let announcement = announcement.clone();
+            settled.restart(ANNOUNCE_AFTER_MS, move || {
+                let window = state.window_untracked();
+                let count = placement.with_untracked(|p| p.layout.placed.len() + p.layout.hidden);
+                let said = dates.with_value(|f| {
+                    let day =
+                        |ms: f64| PartialDate::from_ms(ms, Precision::Day).map(|d| f.format(&d));
+                    match (day(window.start()), day(window.end() - 1.0)) {
+                        (Some(from), Some(to)) => format!("{from} – {to}: {}", text.events(count)),
+                        _ => text.events(count),
+                    }
+                });
+                announcement.set_text_content(Some(&said));
+            });
+        },
+    );
+
+    // Where a pointer is across the track: 0 at the earliest edge, 1 at
+    // the latest.
+    let anchor_of = {
+        let track = track.clone();
+        move |client_x: f64| -> f64 {
+            let rect = track.get_bounding_client_rect();
+            if rect.width() <= 0.0 {
+                return 0.5;
+            }
+            let from_left = (client_x - rect.left()) / rect.width();
+            if rtl {
+                1.0 - from_left
+            } else {
+                from_left
+            }
+        }
+    };
+    let hint_timer = Timeout::new();
+    listen(&track, "wheel", {
+        let (anchor_of, hint) = (anchor_of.clone(), hint.clone());
+        move |ev| {
+            let ev: &WheelEvent = ev.unchecked_ref();
+            let unit = match ev.delta_mode() {
+                1 => 16.0,
+                2 => 400.0,
+                _ => 1.0,
+            };
+            let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+            motion.stop();
+            if ev.ctrl_key() || ev.meta_key() {
+                ev.prevent_default();
+                let factor = (-dy * 0.002).exp();
+                state.set_window(state.zoomed(anchor_of(f64::from(ev.client_x())), factor));
+            } else if ev.shift_key() || dx.abs() > dy.abs() {
+                ev.prevent_default();
+                let delta = if dx.abs() > dy.abs() { dx } else { dy };
+                state.pan_by(toward_later * delta / width.get_untracked().max(1.0));
+            } else {
+                toggle_class(&hint, "nt-hint--visible", true);
+                let hint = hint.clone();
+                hint_timer.restart(HINT_MS, move || {
+                    toggle_class(&hint, "nt-hint--visible", false)
+                });
+            }
+        }
+    });
+
+    // Pointers: one drags (pans), two pinch (zoom at their midpoint).
+    let pointers = StoredValue::new(Pointers::default());
+    listen(&track, "pointerdown", move |ev| {
+        let ev: &PointerEvent = ev.unchecked_ref();
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        motion.stop();
+        suppress_click.set_value(false);
+        let window = state.window_untracked();
+        pointers.update_value(|p| {
+            p.down(
+                ev.pointer_id(),
+                f64::from(ev.client_x()),
+                ev.time_stamp(),
+                window,
+            )
+        });
+    });
+    listen(&track, "pointermove", {
+        let (track, anchor_of) = (track.clone(), anchor_of.clone());
+        move |ev| {
+            let ev: &PointerEvent = ev.unchecked_ref();
+            let pointer = ev.pointer_id();
+            let was_dragging = pointers.with_value(|p| p.dragging(pointer));
+            let gesture = pointers
+                .try_update_value(|p| p.moved(pointer, f64::from(ev.client_x()), ev.time_stamp()))
+                .flatten();
+            match gesture {
+                Some(Gesture::Pan { from, dx }) => {
+                    if !was_dragging {
+                        let _ = track.set_pointer_capture(pointer);
+                    }
+                    let w = width.get_untracked().max(1.0);
+                    state.set_window(crate::core::scale::pan(from, -toward_later * dx / w));
+                }
+                Some(Gesture::Pinch { from, factor, at_x }) => {
+                    let limits = state.limits_untracked();
+                    state.set_window(crate::core::scale::zoom(
+                        from,
+                        anchor_of(at_x),
+                        factor,
+                        limits,
+                    ));
+                }
+                None => {}
+            }
+        }
+    });
+    let pointer_up = move |ev: web_sys::Event| {
+        let cancelled = ev.type_() != "pointerup";
+        let ev: &PointerEvent = ev.unchecked_ref();
+        let release = pointers
+            .try_update_value(|p| {
+                p.up(
+                    ev.pointer_id(),
+                    f64::from(ev.client_x()),
+                    ev.time_stamp(),
+                    cancelled,
+                )
+            })
+            .flatten();
+        if let Some(release) = release {
+            suppress_click.set_value(release.dragged);
+            if let Some(velocity) = release.flick {
+                // Too slow a flick does not glide: Motion::glide decides.
+                motion.glide(state, toward_later * velocity, width.get_untracked());
+            }
+        }
+    };
+    listen(&track, "pointerup", pointer_up);
+    listen(&track, "pointercancel", pointer_up);
+
+    listen(&track, "dblclick", move |ev| {
+        if closest(&ev, "button").is_some() {
+            return;
+        }
+        let ev: &MouseEvent = ev.unchecked_ref();
+        let factor = if ev.shift_key() { 0.5 } else { 2.0 };
+        motion.ease(
+            state,
+            state.zoomed(anchor_of(f64::from(ev.client_x())), factor),
+        );
+    });
+
+    listen(&track.clone(), "keydown", {
+        let track = track.clone();
+        move |ev| {
+            let key = ev.unchecked_ref::<KeyboardEvent>().key();
+            let Some(action) = key_action(&key, rtl) else {
+                return;
+            };
+            motion.stop();
+            if action.moves_view() {
+                // The focused event may leave the view, and the DOM.
+                let _ = track.focus();
+            }
+            match action {
+                Action::Step(delta) => state.step(delta, tab_stop.get_untracked()),
+                Action::End(last) => state.go_to_end(last),
+                Action::Zoom(inward) => {
+                    let factor = if inward { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
+                    state.set_window(state.zoomed(0.5, factor));
+                }
+                Action::Page(direction) => state.pan_by(f64::from(direction)),
+                Action::Fit => state.fit(),
+                Action::Close => {
+                    if !state.selection_untracked().open {
+                        return;
+                    }
+                    state.close();
+                }
+            }
+            if matches!(action, Action::Step(_) | Action::End(_)) {
+                focus_current(cx, track.clone());
+            }
+            ev.prevent_default();
+        }
+    });
+
+    // A click on a label opens its card (one listener for all of them).
+    listen(&list, "click", move |ev| {
+        let Some(id) = closest(&ev, ".nt-event__button")
+            .and_then(|button| button.parent_element())
+            .and_then(|row| row.get_attribute("data-event-id"))
+        else {
+            return;
+        };
+        if suppress_click.get_value() {
+            suppress_click.set_value(false);
+            return;
+        }
+        let _ = state.select(Some(&id));
+    });
+    (track, size)
+}
+
+/// Focuses the current event's button on `track` once the DOM has caught
+/// up with the state; the track itself when the event has no label.
+pub fn focus_current(cx: Ctx, track: HtmlElement) {
+    after_frame(move || {
+        if !cx.state.is_alive() {
+            return;
+        }
+        let Some(id) = cx.state.selection_untracked().id else {
+            return;
+        };
+        let Ok(rows) = track.query_selector_all("[data-event-id]") else {
+            return;
+        };
+        for i in 0..rows.length() {
+            let Some(row) = rows.item(i) else { continue };
+            let row: &Element = row.unchecked_ref();
+            if row.get_attribute("data-event-id").as_deref() == Some(id.as_str()) {
+                if let Some(button) = row.last_element_child() {
+                    let _ = button.unchecked_ref::<HtmlElement>().focus();
+                }
+                return;
+            }
+        }
+        let _ = track.focus();
+    });
+}
