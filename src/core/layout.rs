@@ -68,7 +68,6 @@ use super::index::{level_of_span, TimeIndex};
 use super::model::{Event, Timeline};
 use super::scale::{Scale, ZoomLimits};
 use super::window::Window;
-use std::cmp::Reverse;
 
 /// Padding inside a label box, both sides together, in px.
 const LABEL_PADDING_PX: f64 = 16.0;
@@ -219,22 +218,22 @@ pub fn layout(
         kept.get(at).map(|&(_, row)| usize::from(row))
     };
     let was_kept = |i: usize| kept_row(i).is_some();
-    let by_priority = |i: usize| {
-        (
-            Reverse(importance(i)),
-            Reverse(was_kept(i)),
-            Reverse(level(i)),
-            i,
-        )
-    };
+    let by_priority = |i: usize| priority(importance(i), was_kept(i), level(i), i);
 
-    let mut covering = index.covering(window.start());
+    let covering = index.covering(window.start());
     let covering_count = covering.len();
     // Chosen like each bin's candidates (TimeIndex::top_starting): by
     // importance, then the whole level.
-    covering.sort_unstable_by_key(|&i| (Reverse(importance(i)), Reverse(index.level(i)), i));
-    covering.truncate(rows);
-    let mut candidates = covering;
+    let mut covering: Vec<u64> = covering
+        .into_iter()
+        .map(|i| priority(importance(i), false, index.level(i), i))
+        .collect();
+    covering.sort_unstable();
+    let mut candidates: Vec<usize> = covering
+        .into_iter()
+        .take(rows)
+        .map(index_of_priority)
+        .collect();
     for (from, to) in bins.spans() {
         candidates.extend(index.top_starting(from, to, rows));
     }
@@ -260,7 +259,7 @@ pub fn layout(
     ranked.dedup();
     let candidates = pinned
         .into_iter()
-        .chain(ranked.into_iter().map(|(.., i)| i));
+        .chain(ranked.into_iter().map(index_of_priority));
 
     let gap = size(params.gap_px);
     let mut taken: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -313,7 +312,18 @@ pub fn layout(
             added += usize::from(new);
         }
     }
-    placed.sort_unstable_by_key(|p| p.index);
+    // In time order, through the one sort of u64 keys this module uses
+    // (each sort of another type is compiled anew into the wasm).
+    let mut order: Vec<u64> = placed
+        .iter()
+        .enumerate()
+        .map(|(at, p)| (p.index as u64) << 8 | at as u64)
+        .collect();
+    order.sort_unstable();
+    let placed: Vec<Placed> = order
+        .into_iter()
+        .filter_map(|key| placed.get((key & 0xff) as usize).copied())
+        .collect();
 
     let starts: Vec<f64> = placed.iter().map(|p| index.start_of(p.index)).collect();
     let clusters = bins.clusters(index, scale, &starts);
@@ -324,6 +334,24 @@ pub fn layout(
         placed,
         clusters,
     }
+}
+
+/// A candidate's rank as one number, so that candidates sort as numbers:
+/// most important first, then those labelled before, then the highest
+/// level, then the earliest (the index, in the low 40 bits).
+fn priority(importance: u8, kept: bool, level: u8, index: usize) -> u64 {
+    let high = (u64::from(u8::MAX - importance) << 16)
+        | (u64::from(!kept) << 8)
+        | u64::from(u8::MAX - level);
+    high << 40 | (index as u64 & INDEX_BITS)
+}
+
+/// The low bits of a [`priority`]: the candidate's index.
+const INDEX_BITS: u64 = (1 << 40) - 1;
+
+/// The index a [`priority`] ranks.
+fn index_of_priority(key: u64) -> usize {
+    (key & INDEX_BITS) as usize
 }
 
 /// The window cut at multiples of [`BIN_PX`] worth of time, counted from
@@ -473,6 +501,7 @@ mod tests {
     use super::*;
     use crate::core::date::{PartialDate, Precision};
     use crate::core::window::Window;
+    use std::cmp::Reverse;
 
     fn event(start: &str, end: Option<&str>, title: &str, importance: u8) -> Event {
         Event {

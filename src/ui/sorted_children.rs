@@ -27,11 +27,13 @@ struct Row<K, T> {
 }
 
 /// Keeps `parent`'s children one per item of `each` (pairs of key and
-/// item), in key order: a change removes the rows whose key left, builds
-/// those whose key came, calls `refresh` with the old item, the new one
-/// and the row's element for a kept row whose item changed, and leaves
-/// every other row alone. Items with equal keys after the first are
-/// ignored; `build` returning `None` leaves an item without a row.
+/// item, in increasing key order), in that order: a change removes the
+/// rows whose key left, builds those whose key came, calls `refresh` with
+/// the old item, the new one and the row's element for a kept row whose
+/// item changed, and leaves every other row alone. An item whose key is
+/// not above the one before it is ignored (callers give sorted lists: a
+/// sort here would be compiled once per list); `build` returning `None`
+/// leaves an item without a row.
 ///
 /// Rows are static DOM: what changes goes through `refresh`, one call per
 /// changed row. `parent` must hold nothing else. The list lives as long
@@ -47,15 +49,14 @@ pub fn sorted_children<K, T>(
 {
     let mut rows: Vec<Row<K, T>> = Vec::new();
     bind(move || {
-        let mut items = each();
-        if !items.is_sorted_by(|a, b| a.0 < b.0) {
-            items.sort_by(|a, b| a.0.cmp(&b.0));
-            items.dedup_by(|a, b| a.0 == b.0);
-        }
+        let items = each();
         untrack(|| {
             let mut old = std::mem::take(&mut rows).into_iter().peekable();
             let mut kept = Vec::with_capacity(items.len());
             for (key, item) in items {
+                if kept.last().is_some_and(|row: &Row<K, T>| row.key >= key) {
+                    continue;
+                }
                 while let Some(gone) = old.next_if(|row| row.key < key) {
                     gone.element.remove();
                 }
