@@ -251,10 +251,6 @@
     return this._live().getWindow(this._id);
   };
   Handle.prototype.setWindow = function (start, end) {
-    if (typeof start !== "string" || typeof end !== "string") {
-      this._live();
-      throw new Error("setWindow: expected two ISO 8601 strings such as \"2019-06\", but found " + describe(start) + " and " + describe(end));
-    }
     this._live().setWindow(this._id, start, end);
   };
   Handle.prototype.fit = function () {
@@ -264,33 +260,10 @@
     return this._live().getVisibleEvents(this._id);
   };
   Handle.prototype.select = function (id) {
-    var glue = this._live();
-    if (id !== null && id !== undefined && typeof id !== "string") {
-      throw new Error("select: expected an event id (a string) or null, but found " + describe(id));
-    }
-    glue.select(this._id, id == null ? undefined : id);
+    this._live().select(this._id, id);
   };
   Handle.prototype.setFilter = function (filter) {
-    var glue = this._live();
-    if (filter == null) filter = {};
-    if (typeof filter !== "object" || Array.isArray(filter)) {
-      throw new Error("setFilter: expected an object such as {query, tags, from, to, minImportance}, but found " + describe(filter));
-    }
-    var text = function (name) {
-      var value = filter[name];
-      if (value == null) return undefined;
-      if (typeof value !== "string") throw new Error("setFilter: " + name + ": expected a string, but found " + describe(value));
-      return value;
-    };
-    var tags = filter.tags;
-    if (tags != null && (!Array.isArray(tags) || tags.some(function (t) { return typeof t !== "string"; }))) {
-      throw new Error("setFilter: tags: expected an array of strings, but found " + describe(tags));
-    }
-    var importance = filter.minImportance;
-    if (importance != null && [1, 2, 3].indexOf(importance) < 0) {
-      throw new Error("setFilter: minImportance: expected 1, 2 or 3, but found " + describe(importance));
-    }
-    glue.setFilter(this._id, text("query"), tags == null ? undefined : tags, text("from"), text("to"), importance == null ? undefined : importance);
+    this._live().setFilter(this._id, filter);
   };
   Handle.prototype.getFilter = function () {
     return this._live().getFilter(this._id);

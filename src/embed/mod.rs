@@ -15,22 +15,25 @@
     clippy::indexing_slicing
 )]
 
+mod convert;
+mod filter;
 mod options;
 mod pieces;
 mod registry;
 mod shadow;
 
-use crate::core::date::PartialDate;
-use crate::core::filter::Filter;
 use crate::core::model::Problem;
 use crate::core::parse::parse_csv_document;
 use crate::core::window::Window;
 use crate::ui::dom::{after_frame, watch};
 use crate::ui::state::{Settings, TimelineState};
-use js_sys::{Array, Function, Object, Reflect};
+use convert::{kind_of, to_js};
+use filter::{read_filter, FilterShape};
+use js_sys::Function;
 use leptos::prelude::*;
 use options::Options;
 use registry::Instance;
+use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -53,7 +56,7 @@ pub fn mount(
     pieces: Option<Function>,
     total: u32,
     csv: bool,
-    options: &JsValue,
+    options: JsValue,
     emit: Function,
 ) -> Result<u32, JsError> {
     let options = Options::read(options)?;
@@ -111,72 +114,59 @@ pub fn set_events(
 
 /// `handle.getWindow()`: `{start, end}` as UTC ISO strings.
 #[wasm_bindgen(js_name = getWindow)]
-pub fn get_window(id: u32) -> Result<Object, JsError> {
-    Ok(window_object(registry::state(id)?.window_untracked()))
+pub fn get_window(id: u32) -> Result<JsValue, JsError> {
+    Ok(to_js(&WindowShape::of(
+        registry::state(id)?.window_untracked(),
+    )))
 }
 
 /// `handle.setWindow(start, end)`: exactly those instants, a partial end
 /// covering its whole period.
 #[wasm_bindgen(js_name = setWindow)]
-pub fn set_window(id: u32, start: &str, end: &str) -> Result<(), JsError> {
+pub fn set_window(id: u32, start: JsValue, end: JsValue) -> Result<(), JsError> {
+    let state = registry::state(id)?;
+    let (Some(start), Some(end)) = (start.as_string(), end.as_string()) else {
+        return Err(JsError::new(&format!(
+            "setWindow: expected two ISO 8601 strings such as \"2019-06\", but found {} and {}",
+            kind_of(&start),
+            kind_of(&end)
+        )));
+    };
     let window =
-        Window::from_iso(start, end).map_err(|e| JsError::new(&format!("setWindow: {e}")))?;
-    registry::state(id)?.set_window(window);
+        Window::from_iso(&start, &end).map_err(|e| JsError::new(&format!("setWindow: {e}")))?;
+    state.set_window(window);
     Ok(())
 }
 
 /// `handle.getVisibleEvents()`: ids of the shown events in the window, in
 /// time order.
 #[wasm_bindgen(js_name = getVisibleEvents)]
-pub fn get_visible_events(id: u32) -> Result<Array, JsError> {
+pub fn get_visible_events(id: u32) -> Result<Vec<String>, JsError> {
     let state = registry::state(id)?;
     let window = state.window_untracked();
-    Ok(state
-        .shown_untracked()
-        .timeline
-        .events
-        .iter()
-        .take_while(|e| e.start_ms() < window.end())
-        .filter(|e| window.intersects(e.start_ms(), e.end_ms()))
-        .map(|e| JsValue::from_str(&e.id))
+    Ok(window
+        .visible(&state.shown_untracked().timeline)
+        .map(|e| e.id.clone())
         .collect())
 }
 
-/// `handle.setFilter({query, tags, from, to})`: replaces the whole filter
-/// (the loader has checked the types); from/to are partial dates covering
-/// their whole period.
+/// `handle.setFilter({query, tags, from, to, minImportance})`: replaces
+/// the whole filter; from/to are partial dates covering their whole
+/// period.
 #[wasm_bindgen(js_name = setFilter)]
-pub fn set_filter(
-    id: u32,
-    query: Option<String>,
-    tags: Option<Vec<String>>,
-    from: Option<String>,
-    to: Option<String>,
-    min_importance: Option<u8>,
-) -> Result<(), JsError> {
-    let date = |name: &str, value: Option<String>| -> Result<Option<PartialDate>, JsError> {
-        value
-            .map(|v| {
-                PartialDate::parse(&v).map_err(|e| JsError::new(&format!("setFilter: {name}: {e}")))
-            })
-            .transpose()
-    };
-    let filter = Filter {
-        query,
-        tags: tags.unwrap_or_default(),
-        from: date("from", from)?,
-        to: date("to", to)?,
-        min_importance: min_importance.filter(|m| *m > 1),
-    };
-    registry::state(id)?.set_filter(filter);
+pub fn set_filter(id: u32, filter: JsValue) -> Result<(), JsError> {
+    let state = registry::state(id)?;
+    state.set_filter(read_filter(filter)?);
     Ok(())
 }
 
 /// `handle.getFilter()`: the criteria in `setFilter`'s shape, `null` for
 /// no constraint.
 #[wasm_bindgen(js_name = getFilter)]
-pub fn get_filter(id: u32) -> Result<Object, JsError> {
-    Ok(filter_object(&registry::state(id)?.filter_untracked()))
+pub fn get_filter(id: u32) -> Result<JsValue, JsError> {
+    Ok(to_js(&FilterShape::of(
+        &registry::state(id)?.filter_untracked(),
+    )))
 }
 
 /// `handle.fit()`: shows every shown event.
@@ -189,18 +179,28 @@ pub fn fit(id: u32) -> Result<(), JsError> {
 /// `handle.select(id | null)`: opens an event's card (the window pans to
 /// it if it is outside) or closes the card.
 #[wasm_bindgen]
-pub fn select(id: u32, event_id: Option<String>) -> Result<(), JsError> {
-    registry::state(id)?
+pub fn select(id: u32, event_id: JsValue) -> Result<(), JsError> {
+    let state = registry::state(id)?;
+    let event_id = match event_id.as_string() {
+        Some(event_id) => Some(event_id),
+        None if event_id.is_null() || event_id.is_undefined() => None,
+        None => {
+            return Err(JsError::new(&format!(
+                "select: expected an event id (a string) or null, but found {}",
+                kind_of(&event_id)
+            )))
+        }
+    };
+    state
         .select(event_id.as_deref())
         .map_err(|e| JsError::new(&format!("select: {e}")))
 }
 
 /// `handle.getProblems()`: `[{path, message}]` for the current data.
 #[wasm_bindgen(js_name = getProblems)]
-pub fn get_problems(id: u32) -> Result<Array, JsError> {
-    Ok(problems_array(
-        &registry::state(id)?.data_untracked().problems,
-    ))
+pub fn get_problems(id: u32) -> Result<JsValue, JsError> {
+    let data = registry::state(id)?.data_untracked();
+    Ok(to_js(&ProblemShape::all(&data.problems)))
 }
 
 /// `handle.destroy()`: unmounts and frees everything; unknown ids are a
@@ -224,38 +224,52 @@ pub fn destroy(id: u32) {
     }
 }
 
-fn window_object(window: Window) -> Object {
-    object(&[
-        ("start", window.start_iso().into()),
-        ("end", window.end_iso().into()),
-    ])
+/// The window in the API's shape: UTC ISO 8601 instants.
+#[derive(Serialize)]
+struct WindowShape {
+    start: String,
+    end: String,
 }
 
-fn filter_object(filter: &Filter) -> Object {
-    let optional = |v: Option<String>| v.map_or(JsValue::NULL, JsValue::from);
-    let tags = if filter.tags.is_empty() {
-        JsValue::NULL
-    } else {
-        filter
-            .tags
+impl WindowShape {
+    fn of(window: Window) -> WindowShape {
+        WindowShape {
+            start: window.start_iso(),
+            end: window.end_iso(),
+        }
+    }
+}
+
+/// A validation problem in the API's shape.
+#[derive(Serialize)]
+struct ProblemShape<'a> {
+    path: &'a str,
+    message: &'a str,
+}
+
+impl ProblemShape<'_> {
+    fn all(problems: &[Problem]) -> Vec<ProblemShape<'_>> {
+        problems
             .iter()
-            .map(|t| JsValue::from_str(t))
-            .collect::<Array>()
-            .into()
-    };
-    object(&[
-        ("query", optional(filter.query.clone())),
-        ("tags", tags),
-        ("from", optional(filter.from.map(|d| d.to_string()))),
-        ("to", optional(filter.to.map(|d| d.to_string()))),
-        (
-            "minImportance",
-            filter
-                .min_importance
-                .filter(|m| *m > 1)
-                .map_or(JsValue::NULL, JsValue::from),
-        ),
-    ])
+            .map(|p| ProblemShape {
+                path: &p.path,
+                message: &p.message,
+            })
+            .collect()
+    }
+}
+
+/// `select`'s detail: the event whose card opened, or `null`.
+#[derive(Serialize)]
+struct SelectDetail<'a> {
+    id: Option<&'a str>,
+}
+
+/// `filterchange`'s detail: the filter and how many events pass it.
+#[derive(Serialize)]
+struct FilterDetail {
+    filter: FilterShape,
+    count: usize,
 }
 
 /// Tells the page about window, selection and filter changes after mount
@@ -263,7 +277,7 @@ fn filter_object(filter: &Filter) -> Object {
 /// change, never inside a registry borrow.
 fn emit_changes(state: TimelineState, emit: Function) {
     let emit = Rc::new(emit);
-    let send = move |name: &str, detail: Object| {
+    let send = move |name: &str, detail: JsValue| {
         let _ = emit.call2(&JsValue::NULL, &JsValue::from_str(name), &detail);
     };
     {
@@ -273,12 +287,11 @@ fn emit_changes(state: TimelineState, emit: Function) {
                 state.filter();
             },
             move || {
-                let count = state.shown_untracked().timeline.events.len();
-                let detail = object(&[
-                    ("filter", filter_object(&state.filter_untracked()).into()),
-                    ("count", JsValue::from(count as u32)),
-                ]);
-                send("filterchange", detail);
+                let detail = FilterDetail {
+                    filter: FilterShape::of(&state.filter_untracked()),
+                    count: state.shown_untracked().timeline.events.len(),
+                };
+                send("filterchange", to_js(&detail));
             },
         );
     }
@@ -304,7 +317,7 @@ fn emit_changes(state: TimelineState, emit: Function) {
                     }
                     let current = state.window_untracked();
                     if announced.replace(current) != current {
-                        send("rangechange", window_object(current));
+                        send("rangechange", to_js(&WindowShape::of(current)));
                     }
                 });
             },
@@ -321,30 +334,9 @@ fn emit_changes(state: TimelineState, emit: Function) {
             let selection = state.selection_untracked();
             let now = selection.id.filter(|_| selection.open);
             if now != announced {
-                let id = now.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-                send("select", object(&[("id", id)]));
+                send("select", to_js(&SelectDetail { id: now.as_deref() }));
                 announced = now;
             }
         },
     );
-}
-
-fn problems_array(problems: &[Problem]) -> Array {
-    problems
-        .iter()
-        .map(|p| {
-            JsValue::from(object(&[
-                ("path", p.path.as_str().into()),
-                ("message", p.message.as_str().into()),
-            ]))
-        })
-        .collect()
-}
-
-fn object(fields: &[(&str, JsValue)]) -> Object {
-    let target = Object::new();
-    for (key, value) in fields {
-        let _ = Reflect::set(&target, &JsValue::from_str(key), value);
-    }
-    target
 }

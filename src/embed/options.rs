@@ -1,17 +1,31 @@
-//! Reads `mount`'s options object, refusing wrong types with a message that
-//! names the option (the loader has already turned `data-*` attributes into
-//! this object and resolved `lang`).
+//! Reads `mount`'s options object (the loader has already turned
+//! `data-*` attributes into this object and resolved `lang`), refusing a
+//! wrong type with a message that names the option.
 
+use super::convert::{from_js, kind_of};
+use crate::core::json::Value;
+use crate::core::scale::DEFAULT_MIN_SPAN_MS;
 use crate::ui::color_scheme::Theme;
 use crate::ui::ViewOptions;
-use js_sys::Reflect;
-use wasm_bindgen::{JsError, JsValue};
+use serde::Deserialize;
+use std::fmt;
+use wasm_bindgen::JsValue;
 
 /// The widget's default height in CSS pixels (the contract's 420).
 const DEFAULT_HEIGHT: f64 = 420.0;
 
-/// The narrowest window reader zooming allows by default: an hour.
-const DEFAULT_MIN_SPAN_MS: f64 = 3_600_000.0;
+/// The options object as it comes; each field is checked in
+/// [`Options::read`].
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct OptionsArgument {
+    height: Option<Value>,
+    min_span: Option<Value>,
+    lang: Option<Value>,
+    title: Option<Value>,
+    debug: Option<Value>,
+    theme: Option<Value>,
+}
 
 /// Validated mount options.
 pub struct Options {
@@ -21,64 +35,98 @@ pub struct Options {
     pub min_span_ms: f64,
 }
 
-impl Options {
-    pub fn read(value: &JsValue) -> Result<Options, JsError> {
-        if !(value.is_undefined() || value.is_null() || value.is_object()) {
-            return Err(JsError::new("options: expected an object"));
-        }
-        let get = |key: &str| -> JsValue {
-            if value.is_object() {
-                Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-            } else {
-                JsValue::UNDEFINED
+/// An option `mount` refuses; `Display` words it for the JS `Error`.
+#[derive(Debug)]
+pub enum OptionsProblem {
+    NotAnObject(&'static str),
+    Height,
+    MinSpan,
+    Title,
+    Debug,
+    Theme,
+}
+
+impl fmt::Display for OptionsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("options")?;
+        f.write_str(match self {
+            OptionsProblem::NotAnObject(found) => {
+                return write!(f, ": expected an object, but found {found}")
             }
+            OptionsProblem::Height => ".height: expected a positive number of pixels, such as 420",
+            OptionsProblem::MinSpan => {
+                ".minSpan: expected a number of milliseconds of at least 1, such as 3600000"
+            }
+            OptionsProblem::Title => ".title: expected a string",
+            OptionsProblem::Debug => ".debug: expected true or false",
+            OptionsProblem::Theme => r#".theme: expected "auto", "light" or "dark""#,
+        })
+    }
+}
+
+impl std::error::Error for OptionsProblem {}
+
+/// `value` unless it is absent (`undefined` or `null`).
+fn given(value: Option<Value>) -> Option<Value> {
+    value.filter(|v| *v != Value::Null)
+}
+
+/// A number `valid` accepts, or `problem`.
+fn number(
+    value: Option<Value>,
+    valid: fn(f64) -> bool,
+    problem: OptionsProblem,
+) -> Result<Option<f64>, OptionsProblem> {
+    match given(value) {
+        None => Ok(None),
+        Some(Value::Number(n)) if valid(n) => Ok(Some(n)),
+        Some(_) => Err(problem),
+    }
+}
+
+impl Options {
+    /// The options `value` asks for; `undefined` or `null` for all the
+    /// defaults.
+    pub fn read(value: JsValue) -> Result<Options, OptionsProblem> {
+        let argument: OptionsArgument = if value.is_undefined() || value.is_null() {
+            OptionsArgument::default()
+        } else {
+            let found = kind_of(&value);
+            if found != "an object" {
+                return Err(OptionsProblem::NotAnObject(found));
+            }
+            from_js(&value).ok_or(OptionsProblem::NotAnObject(found))?
         };
-        let absent = |v: &JsValue| v.is_undefined() || v.is_null();
-        let height = match get("height") {
-            v if absent(&v) => DEFAULT_HEIGHT,
-            v => match v.as_f64() {
-                Some(h) if h.is_finite() && h > 0.0 => h,
-                _ => {
-                    return Err(JsError::new(
-                        "options.height: expected a positive number of pixels, such as 420",
-                    ))
-                }
-            },
+        let height = number(
+            argument.height,
+            |h| h.is_finite() && h > 0.0,
+            OptionsProblem::Height,
+        )?;
+        let min_span_ms = number(
+            argument.min_span,
+            |ms| ms.is_finite() && ms >= 1.0,
+            OptionsProblem::MinSpan,
+        )?;
+        let title = match given(argument.title) {
+            None => None,
+            Some(Value::String(title)) => Some(title),
+            Some(_) => return Err(OptionsProblem::Title),
         };
-        let min_span_ms = match get("minSpan") {
-            v if absent(&v) => DEFAULT_MIN_SPAN_MS,
-            v => match v.as_f64() {
-                Some(ms) if ms.is_finite() && ms >= 1.0 => ms,
-                _ => {
-                    return Err(JsError::new(
-                        "options.minSpan: expected a number of milliseconds of at least 1, such as 3600000",
-                    ))
-                }
-            },
+        let debug = match given(argument.debug) {
+            None => false,
+            Some(Value::Bool(debug)) => debug,
+            Some(_) => return Err(OptionsProblem::Debug),
         };
-        let lang = get("lang").as_string().unwrap_or_else(|| "en".to_owned());
-        let title = match get("title") {
-            v if absent(&v) => None,
-            v => Some(
-                v.as_string()
-                    .ok_or_else(|| JsError::new("options.title: expected a string"))?,
-            ),
-        };
-        let debug = match get("debug") {
-            v if absent(&v) => false,
-            v => v
-                .as_bool()
-                .ok_or_else(|| JsError::new("options.debug: expected true or false"))?,
-        };
-        let theme = match get("theme") {
-            v if absent(&v) => Theme::Auto,
-            v => v
-                .as_string()
-                .as_deref()
+        let theme = match given(argument.theme) {
+            None => Theme::Auto,
+            Some(v) => v
+                .as_str()
                 .and_then(Theme::parse)
-                .ok_or_else(|| {
-                    JsError::new(r#"options.theme: expected "auto", "light" or "dark""#)
-                })?,
+                .ok_or(OptionsProblem::Theme)?,
+        };
+        let lang = match given(argument.lang) {
+            Some(Value::String(lang)) => lang,
+            _ => "en".to_owned(),
         };
         Ok(Options {
             view: ViewOptions {
@@ -86,10 +134,10 @@ impl Options {
                 debug,
                 lang,
                 dir: None,
-                height,
+                height: height.unwrap_or(DEFAULT_HEIGHT),
                 theme,
             },
-            min_span_ms,
+            min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
         })
     }
 }
