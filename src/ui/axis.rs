@@ -5,6 +5,7 @@
 use crate::core::scale::Scale;
 use crate::core::ticks::Tick;
 use crate::ui::dom::{add, add_text, el, px, set, style};
+use crate::ui::reactive::Derived;
 use crate::ui::sorted_children::sorted_children;
 use crate::ui::Ctx;
 use leptos::prelude::*;
@@ -14,7 +15,12 @@ use web_sys::HtmlElement;
 /// Ticks are keyed by instant and label: panning keeps each tick's
 /// element and its label (formatted once, through Intl) and only moves
 /// it.
-pub fn axis(cx: Ctx, parent: &HtmlElement, ticks: Memo<Vec<Tick>>, scale: Memo<Option<Scale>>) {
+pub fn axis(
+    cx: Ctx,
+    parent: &HtmlElement,
+    ticks: Derived<Vec<Tick>>,
+    scale: Derived<Option<Scale>>,
+) {
     let dates = cx.dates;
     let strip = add(parent, "div", "nt-axis");
     set(&strip, "aria-hidden", "true");

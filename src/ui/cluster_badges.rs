@@ -10,9 +10,9 @@
 
 use crate::core::layout::Cluster;
 use crate::ui::dom::{add, bind, closest, listen, px, set, set_text, style};
+use crate::ui::reactive::Derived;
 use crate::ui::strings::Text;
 use crate::ui::Ctx;
-use leptos::prelude::*;
 use web_sys::{Element, HtmlElement};
 
 /// The badge strip at the end of `parent`, `bottom` px above its bottom
@@ -27,7 +27,7 @@ pub fn cluster_badges(
     let text = cx.text;
     let strip = add(parent, "div", "nt-clusters");
     style(&strip, "bottom", &px(bottom));
-    let shown = crate::ui::state::memo(move |_| clusters());
+    let shown = Derived::new(move |_| clusters());
     let mut pool: Vec<Badge> = Vec::new();
     {
         let strip = strip.clone();

@@ -2,7 +2,7 @@
 //! setting, followed live when it changes (evening mode switching on).
 
 use crate::ui::dom::listen;
-use leptos::prelude::*;
+use crate::ui::reactive::Source;
 use wasm_bindgen::JsCast;
 
 /// The colours a page asked for.
@@ -31,15 +31,15 @@ impl Theme {
 
 /// Whether to draw dark now. For [`Theme::Auto`] it listens to the media
 /// query until the current owner is disposed.
-pub fn use_dark(theme: Theme) -> RwSignal<bool> {
-    let dark = RwSignal::new(theme == Theme::Dark);
+pub fn use_dark(theme: Theme) -> Source<bool> {
+    let dark = Source::new(theme == Theme::Dark);
     if theme == Theme::Auto {
         let query = web_sys::window()
             .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
         if let Some(query) = query {
             dark.set(query.matches());
             listen(&query, "change", move |ev| {
-                dark.try_set(ev.unchecked_ref::<web_sys::MediaQueryListEvent>().matches());
+                dark.set(ev.unchecked_ref::<web_sys::MediaQueryListEvent>().matches());
             });
         }
     }

@@ -4,12 +4,12 @@
 
 use crate::core::scale::Scale;
 use crate::ui::dom::{add, add_text, bind, px, set, style};
+use crate::ui::reactive::Derived;
 use crate::ui::Ctx;
-use leptos::prelude::*;
 use web_sys::HtmlElement;
 
 /// The bands at the end of `parent`, drawn through `scale`.
-pub fn era_bands(cx: Ctx, parent: &HtmlElement, scale: Memo<Option<Scale>>) {
+pub fn era_bands(cx: Ctx, parent: &HtmlElement, scale: Derived<Option<Scale>>) {
     let state = cx.state;
     let strip = add(parent, "div", "nt-eras");
     set(&strip, "aria-hidden", "true");

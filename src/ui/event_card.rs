@@ -5,8 +5,8 @@
 use crate::core::model::{safe_url, text_content, truncate_for_display, Event, Media};
 use crate::ui::dom::{add, add_text, bind, closest, document, el, listen, set, set_text, Timeout};
 use crate::ui::highlight::highlight;
+use crate::ui::reactive::Derived;
 use crate::ui::sanitize::sanitize;
-use crate::ui::state::memo;
 use crate::ui::strings::Strings;
 use crate::ui::track::focus_current;
 use crate::ui::Ctx;
@@ -29,14 +29,14 @@ const COPIED_MS: u32 = 2_000;
 pub fn event_card(cx: Ctx, root: &HtmlElement, track: HtmlElement) {
     let Ctx { state, text, .. } = cx;
     let words = text.s;
-    let open_event = memo(move |_| {
+    let open_event = Derived::new(move |_| {
         let selection = state.selection();
         let id = selection.id.filter(|_| selection.open)?;
         state.data().event(&id).cloned()
     });
     // The card's step buttons: whether the current event has a shown
     // neighbour before and after it.
-    let neighbours = memo(move |_| {
+    let neighbours = Derived::new(move |_| {
         let count = state.shown().timeline.events.len();
         state
             .current_position()

@@ -4,9 +4,8 @@
 //! result count is announced politely to screen readers.
 
 use crate::ui::dom::{add, add_text, bind, closest, el, listen, set, set_text};
-use crate::ui::state::memo;
+use crate::ui::reactive::Derived;
 use crate::ui::Ctx;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -96,7 +95,7 @@ pub fn filter_bar(cx: Ctx) -> HtmlElement {
     }
     // Only where the data ranks its events (more than one level), so
     // "key events only" means something.
-    let ranked = memo(move |_| {
+    let ranked = Derived::new(move |_| {
         let data = state.data();
         let mut levels = data.timeline.events.iter().map(|e| e.importance);
         let first = levels.next();

@@ -27,6 +27,7 @@ pub mod highlight;
 pub mod intl;
 pub mod motion;
 pub mod overview;
+pub mod reactive;
 pub mod sanitize;
 pub mod search_folding;
 pub mod sorted_children;

@@ -9,7 +9,7 @@
 use crate::core::filter::brush_date;
 use crate::core::window::Window;
 use crate::ui::dom::{add, bind, listen, px, set, style, svg, toggle_class};
-use crate::ui::state::memo;
+use crate::ui::reactive::{Derived, Source};
 use crate::ui::track::gestures::{Gesture, Pointers};
 use crate::ui::Ctx;
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ enum End {
 
 /// The strip, `width` px wide (the track's: both span the widget's
 /// column, so one measurement serves both).
-pub fn overview(cx: Ctx, width: RwSignal<f64>) -> HtmlElement {
+pub fn overview(cx: Ctx, width: Source<f64>) -> HtmlElement {
     let Ctx {
         state,
         text,
@@ -47,7 +47,7 @@ pub fn overview(cx: Ctx, width: RwSignal<f64>) -> HtmlElement {
     set(&strip, "aria-label", s.date_range);
 
     // The span the strip covers: every event of the data set.
-    let extent = memo(move |_| Window::fit(&state.data().timeline, state.now()));
+    let extent = Derived::new(move |_| Window::fit(&state.data().timeline, state.now()));
     // Where `ms` is on the strip, clamped to it (`min`/`max`: `clamp`
     // panics on a NaN bound).
     let x_on = move |ms: f64, extent: Window, w: f64| {
@@ -66,7 +66,7 @@ pub fn overview(cx: Ctx, width: RwSignal<f64>) -> HtmlElement {
     };
     // The rectangle in px: [left, right], clamped to the strip, at least
     // 6 px wide so a narrow window can still be grabbed.
-    let rectangle = memo(move |_| {
+    let rectangle = Derived::new(move |_| {
         let (extent, window, w) = (extent.get(), state.window(), width.get());
         let (left, right) = (
             x_on(window.start(), extent, w),

@@ -43,6 +43,7 @@ use crate::core::index::TimeIndex;
 use crate::core::parse::Parsed;
 use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
 use crate::core::window::Window;
+use crate::ui::reactive::{Derived, Source};
 use leptos::prelude::*;
 use std::fmt;
 use std::sync::Arc;
@@ -102,49 +103,19 @@ impl std::error::Error for StateError {}
 /// hold it (it is also provided as a context).
 #[derive(Clone, Copy)]
 pub struct TimelineState {
-    data: RwSignal<Arc<Dataset>>,
-    window: RwSignal<Window>,
-    selection: RwSignal<Selection>,
-    filter: RwSignal<Filter>,
-    moving: RwSignal<bool>,
+    data: Source<Arc<Dataset>>,
+    window: Source<Window>,
+    selection: Source<Selection>,
+    filter: Source<Filter>,
+    moving: Source<bool>,
     /// When the window last changed, for [`TimelineState::moving`]
     /// (bookkeeping, not state anything is derived from).
     last_change: StoredValue<f64>,
-    shown: Memo<Arc<Shown>>,
-    index: Memo<Arc<TimeIndex>>,
-    limits: Memo<ZoomLimits>,
-    query: Memo<Option<String>>,
+    shown: Derived<Shown>,
+    index: Derived<TimeIndex>,
+    limits: Derived<ZoomLimits>,
+    query: Derived<Option<String>>,
     settings: Settings,
-}
-
-/// A memo whose closure is boxed, so that each value type compiles the
-/// memo machinery once, not once per closure. `compute` gets the previous
-/// value (`None` the first time).
-pub fn memo<T>(compute: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Memo<T>
-where
-    T: PartialEq + Send + Sync + 'static,
-{
-    let compute: Computation<T> = Box::new(compute);
-    Memo::new(compute)
-}
-
-/// A memo's computation, boxed (see [`memo`]).
-type Computation<T> = Box<dyn Fn(Option<&T>) -> T + Send + Sync>;
-
-/// A memo of shared data: a new `Arc` is a change, the same one is not
-/// (comparing 100,000 events by value would cost more than computing).
-pub fn memo_arc<T>(compute: impl Fn() -> Arc<T> + Send + Sync + 'static) -> Memo<Arc<T>>
-where
-    T: Send + Sync + 'static,
-{
-    let compute: Box<dyn Fn() -> Arc<T> + Send + Sync> = Box::new(compute);
-    Memo::new_with_compare(
-        move |_| compute(),
-        |old, new| match (old, new) {
-            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
-            _ => true,
-        },
-    )
 }
 
 impl TimelineState {
@@ -153,23 +124,23 @@ impl TimelineState {
     pub fn new(parsed: Parsed, settings: Settings) -> TimelineState {
         let data = Arc::new(Dataset::new(parsed));
         let window = Window::fit(&data.timeline, (settings.now)());
-        let data = RwSignal::new(data);
-        let filter = RwSignal::new(Filter::default());
-        let shown = memo_arc(move || data.with(|d| filter.with(|f| Arc::new(d.shown(f)))));
-        let index = memo_arc(move || shown.with(|s| Arc::new(TimeIndex::new(&s.timeline))));
-        let limits = memo(move |_| {
+        let data = Source::new(data);
+        let filter = Source::new(Filter::default());
+        let shown = Derived::shared(move || data.with(|d| filter.with(|f| Arc::new(d.shown(f)))));
+        let index = Derived::shared(move || shown.with(|s| Arc::new(TimeIndex::new(&s.timeline))));
+        let limits = Derived::new(move |_| {
             shown.with(|s| {
                 ZoomLimits::for_timeline(&s.timeline, settings.min_span_ms, (settings.now)())
             })
         });
-        let query = memo(move |_| filter.with(Filter::folded_query));
+        let query = Derived::new(move |_| filter.with(Filter::folded_query));
         TimelineState {
             query,
             data,
-            window: RwSignal::new(window),
-            selection: RwSignal::new(Selection::default()),
+            window: Source::new(window),
+            selection: Source::new(Selection::default()),
             filter,
-            moving: RwSignal::new(false),
+            moving: Source::new(false),
             last_change: StoredValue::new(f64::NEG_INFINITY),
             shown,
             index,
@@ -182,7 +153,7 @@ impl TimelineState {
     /// (an animation frame) checks it before reading the state, which is
     /// gone once the widget is destroyed.
     pub fn is_alive(&self) -> bool {
-        self.window.try_with_untracked(|_| ()).is_some()
+        self.window.try_read_untracked().is_some()
     }
 
     /// The present, in ms.
@@ -204,17 +175,17 @@ impl TimelineState {
 
     /// The events passing the filter.
     pub fn shown(&self) -> Arc<Shown> {
-        self.shown.get()
+        self.shown.read()
     }
 
     /// The events passing the filter, untracked.
     pub fn shown_untracked(&self) -> Arc<Shown> {
-        self.shown.get_untracked()
+        self.shown.read_untracked()
     }
 
     /// The time index of the shown events.
     pub fn index(&self) -> Arc<TimeIndex> {
-        self.index.get()
+        self.index.read()
     }
 
     /// The visible range.

@@ -4,10 +4,9 @@
 use crate::core::model::truncate_for_display;
 use crate::ui::color_scheme::use_dark;
 use crate::ui::dom::{add, add_text, bind, el, listen, px, set, set_text, style, toggle_class};
-use crate::ui::state::memo;
+use crate::ui::reactive::Derived;
 use crate::ui::{debug_notice, event_card, filter_bar, overview, track, zoom_controls};
 use crate::ui::{Ctx, ViewOptions};
-use leptos::prelude::*;
 
 /// The whole widget as a reader meets it: a heading with zoom controls,
 /// the filters, the time track with its overview strip and, when an event
@@ -27,7 +26,7 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
 
     let header = add(&root, "header", "nt-timeline__header");
     let title = options.title.clone();
-    let heading = memo(move |_| {
+    let heading = Derived::new(move |_| {
         title
             .clone()
             .or_else(|| state.data().timeline.title.clone())
@@ -68,7 +67,7 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
 fn empty_state(cx: Ctx, root: &web_sys::HtmlElement, track: &web_sys::HtmlElement) {
     let Ctx { state, text, .. } = cx;
     // 0: events are shown; 1: none match; 2: there are none.
-    let emptiness = memo(move |_| {
+    let emptiness = Derived::new(move |_| {
         if !state.shown().timeline.events.is_empty() {
             0
         } else if state.data().timeline.events.is_empty() {

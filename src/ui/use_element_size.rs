@@ -2,6 +2,7 @@
 //! host's width and the room left for the track (the widget has no width
 //! of its own, and the filters above it wrap on narrow screens).
 
+use crate::ui::reactive::Source;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -11,24 +12,23 @@ use web_sys::{HtmlElement, ResizeObserver, ResizeObserverEntry};
 #[derive(Clone, Copy)]
 pub struct UseElementSizeReturn {
     /// The content box's width.
-    pub width: RwSignal<f64>,
+    pub width: Source<f64>,
     /// The content box's height.
-    pub height: RwSignal<f64>,
+    pub height: Source<f64>,
 }
 
 /// Watches `target` with a `ResizeObserver`. The observer is disconnected with the current owner, so
 /// nothing outlives the widget.
 pub fn use_element_size(target: &HtmlElement) -> UseElementSizeReturn {
     let size = UseElementSizeReturn {
-        width: RwSignal::new(0.0),
-        height: RwSignal::new(0.0),
+        width: Source::new(0.0),
+        height: Source::new(0.0),
     };
     let update = move |w: f64, h: f64| {
-        if size.width.try_get_untracked() != Some(w) {
-            size.width.try_set(w);
-        }
-        if size.height.try_get_untracked() != Some(h) {
-            size.height.try_set(h);
+        for (signal, value) in [(size.width, w), (size.height, h)] {
+            if signal.try_read_untracked().is_some_and(|was| *was != value) {
+                signal.set(value);
+            }
         }
     };
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {

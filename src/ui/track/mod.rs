@@ -32,8 +32,9 @@ use crate::ui::dom::{
     Timeout,
 };
 use crate::ui::era_bands::era_bands;
+use crate::ui::reactive::Derived;
 use crate::ui::sorted_children::sorted_children;
-use crate::ui::state::{memo, memo_arc, MOVING_REST_MS};
+use crate::ui::state::MOVING_REST_MS;
 use crate::ui::use_element_size::{use_element_size, UseElementSizeReturn};
 use crate::ui::Ctx;
 use gestures::{Gesture, Pointers};
@@ -95,13 +96,13 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     let width = size.width;
 
     // As many label rows as the room left for the track holds.
-    let rows = memo(move |_| {
+    let rows = Derived::new(move |_| {
         ((size.height.get() - AXIS_PX - 12.0) / ROW_PX)
             .floor()
             .clamp(1.0, 24.0) as u16
     });
-    let scale = memo(move |_| Scale::new(state.window(), width.get()));
-    let placement = memo(move |previous: Option<&Placement>| {
+    let scale = Derived::new(move |_| Scale::new(state.window(), width.get()));
+    let placement = Derived::new(move |previous: Option<&Placement>| {
         let shown = state.shown();
         let Some(scale) = scale.get() else {
             return Placement {
@@ -148,7 +149,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     // anchor's x: a pan changes that one transform, while every row's box
     // stays equal, so the `labels` memo stops the update before any row is
     // touched.
-    let anchor = memo(move |previous: Option<&(f64, f64)>| {
+    let anchor = Derived::new(move |previous: Option<&(f64, f64)>| {
         let Some(scale) = scale.get() else {
             return (0.0, 0.0);
         };
@@ -159,10 +160,10 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             _ => (scale.window().start(), per_px),
         }
     });
-    let shift = memo(move |_| scale.get().map_or(0.0, |s| s.x_of(anchor.get().0)));
+    let shift = Derived::new(move |_| scale.get().map_or(0.0, |s| s.x_of(anchor.get().0)));
     // The roving tab stop: the current event when it is labelled, else
     // the first in view.
-    let tab_stop = memo(move |_| {
+    let tab_stop = Derived::new(move |_| {
         let current = state.current_position();
         placement.with(|p| {
             let placed = &p.layout.placed;
@@ -173,7 +174,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     });
     // The labelled events, in time order: only these are in the DOM, a
     // few hundred at most whatever the data's size.
-    let labels = memo_arc(move || {
+    let labels = Derived::shared(move || {
         let shift = shift.get();
         let query = state.query();
         let tab_stop = tab_stop.get();
@@ -267,7 +268,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             }
         },
     );
-    let tick_list = memo(move |_| {
+    let tick_list = Derived::new(move |_| {
         scale
             .get()
             .map(|s| ticks(s.window(), s.width(), TICK_SPACING_PX))
