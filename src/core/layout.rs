@@ -34,6 +34,7 @@
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use news_timeline::core::index::TimeIndex;
 //! use news_timeline::core::layout::{layout, LayoutParams};
+//! use news_timeline::core::model::Event;
 //! use news_timeline::core::{parse::parse_document, scale::Scale, window::Window};
 //! let data = parse_document(
 //!     r#"[{"start": "2019-06-10", "title": "Talks"},
@@ -44,36 +45,37 @@
 //! let params = LayoutParams {
 //!     width_px: 720.0,
 //!     rows: 1,
-//!     char_px: 8.0,
 //!     min_label_px: 56.0,
 //!     max_label_px: 240.0,
 //!     gap_px: 10.0,
 //!     new_labels: usize::MAX,
 //! };
 //! let index = TimeIndex::new(&data.timeline);
-//! let placed = layout(&data.timeline, &index, &scale, &params, None, &[]);
+//! // Labels' text measured at 8 px a character (the widget measures
+//! // with the real font).
+//! let text_px = |_: usize, e: &Event| e.title.chars().count() as f64 * 8.0;
+//! let placed = layout(&data.timeline, &index, &scale, &params, None, &[], &text_px);
 //! assert_eq!(placed.placed.len(), 1);
 //! assert_eq!(placed.placed[0].index, 1); // the important one
-//! assert_eq!((placed.placed[0].x, placed.placed[0].label_width), (216.0, 120.0));
+//! assert_eq!((placed.placed[0].x, placed.placed[0].label_width), (216.0, 124.0));
 //! assert_eq!((placed.hidden, placed.clusters[0].count), (1, 1));
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! Out of scope: measuring text (labels are `chars × char_px` estimates the
-//! UI enforces by ellipsizing), vertical sizes, and animation between
-//! layouts.
+//! Out of scope: measuring text (the caller gives each label's text width,
+//! measured with the font it is drawn in, so that a title that fits its
+//! box is never cut), vertical sizes, and animation between layouts.
 
 use super::index::{level_of_span, TimeIndex};
 use super::model::{Event, Timeline};
 use super::scale::{Scale, ZoomLimits};
 use super::window::Window;
 
-/// Padding inside a label box, both sides together, in px.
-const LABEL_PADDING_PX: f64 = 16.0;
-
-/// An untitled event is labelled with its date; this many characters.
-const DATE_LABEL_CHARS: usize = 12;
+/// What a label box holds besides its text, in px: the padding of both
+/// sides (16) and the coloured edge (3), plus 1 for sub-pixel text (the
+/// stylesheet agrees).
+pub const LABEL_CHROME_PX: f64 = 20.0;
 
 /// No box is narrower than this, so a row holds at most about one box per
 /// pixel whatever the parameters.
@@ -102,8 +104,6 @@ pub struct LayoutParams {
     pub width_px: f64,
     /// How many label rows the track has.
     pub rows: u16,
-    /// The average width of a label character, in px.
-    pub char_px: f64,
     /// The narrowest label box, in px.
     pub min_label_px: f64,
     /// The widest label box, in px (longer titles are ellipsized).
@@ -164,6 +164,10 @@ impl Cluster {
     }
 }
 
+/// How wide an event's label text is drawn, in px: `text_px(index,
+/// event)`.
+pub type TextPx<'a> = &'a dyn Fn(usize, &Event) -> f64;
+
 /// The events of a window placed in rows, and the rest in clusters, so
 /// the UI can draw them.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -203,6 +207,7 @@ pub fn layout(
     params: &LayoutParams,
     pinned: Option<usize>,
     kept: &[(usize, u16)],
+    text_px: TextPx<'_>,
 ) -> Layout {
     let window = scale.window();
     let rows = usize::from(params.rows);
@@ -277,7 +282,7 @@ pub fn layout(
         if new && added >= params.new_labels {
             continue;
         }
-        let mut p = unplaced(i, event, scale, params);
+        let mut p = unplaced(i, event, scale, params, text_px(i, event));
         let (from, to) = occupied(&p, gap);
         if !(from.is_finite() && to.is_finite()) {
             continue;
@@ -433,8 +438,15 @@ impl Bins {
     }
 }
 
-/// An event's position and sizes, before it has a row.
-fn unplaced(index: usize, event: &Event, scale: &Scale, params: &LayoutParams) -> Placed {
+/// An event's position and sizes, before it has a row; its label's text
+/// is `text_px` wide.
+fn unplaced(
+    index: usize,
+    event: &Event,
+    scale: &Scale,
+    params: &LayoutParams,
+    text_px: f64,
+) -> Placed {
     let track = if size(params.width_px) > 0.0 {
         params.width_px
     } else {
@@ -445,11 +457,7 @@ fn unplaced(index: usize, event: &Event, scale: &Scale, params: &LayoutParams) -
         Some(_) => (scale.x_of(event.end_ms()).min(track) - x).max(0.0),
         None => 0.0,
     };
-    let chars = match event.title.chars().count() {
-        0 => DATE_LABEL_CHARS,
-        n => n,
-    };
-    let label = (chars as f64 * params.char_px + LABEL_PADDING_PX)
+    let label = (text_px + LABEL_CHROME_PX)
         .max(params.min_label_px)
         .min(params.max_label_px);
     let label_width = size(label);
@@ -532,11 +540,37 @@ mod tests {
         Scale::new(Window::from_iso("2019-06", "2019-06").unwrap(), 720.0).unwrap()
     }
 
+    /// An untitled event is labelled with its date; about this many
+    /// characters.
+    const DATE_LABEL_CHARS: usize = 12;
+
+    /// Labels' text as `char_px` px a character (the widget measures it).
+    fn chars(char_px: f64) -> impl Fn(usize, &Event) -> f64 {
+        move |_, e: &Event| {
+            let n = match e.title.chars().count() {
+                0 => DATE_LABEL_CHARS,
+                n => n,
+            };
+            n as f64 * char_px
+        }
+    }
+
+    /// Laid out with text at 8 px a character.
+    fn layout(
+        t: &Timeline,
+        index: &TimeIndex,
+        scale: &Scale,
+        params: &LayoutParams,
+        pinned: Option<usize>,
+        kept: &[(usize, u16)],
+    ) -> Layout {
+        super::layout(t, index, scale, params, pinned, kept, &chars(8.0))
+    }
+
     fn params(rows: u16) -> LayoutParams {
         LayoutParams {
             width_px: 720.0,
             rows,
-            char_px: 8.0,
             min_label_px: 40.0,
             max_label_px: 200.0,
             gap_px: 10.0,
@@ -562,8 +596,8 @@ mod tests {
         let l = lay(&t, &params(3));
         assert_eq!(rows_of(&l), [(0, 0), (1, 0), (2, 0)]);
         assert_eq!(l.placed[1].x, 240.0);
-        // "second": 6 characters × 8 px + 16 px padding.
-        assert_eq!(l.placed[1].label_width, 64.0);
+        // "second": 6 characters × 8 px + the label's padding and edge.
+        assert_eq!(l.placed[1].label_width, 48.0 + LABEL_CHROME_PX);
         assert_eq!(l.hidden, 0);
     }
 
@@ -613,7 +647,7 @@ mod tests {
     #[test]
     fn an_untitled_event_gets_room_for_its_date() {
         let t = timeline(vec![event("2019-06-10", None, "", 1)]);
-        assert_eq!(lay(&t, &params(1)).placed[0].label_width, 112.0);
+        assert_eq!(lay(&t, &params(1)).placed[0].label_width, 96.0 + LABEL_CHROME_PX);
     }
 
     #[test]
@@ -625,13 +659,13 @@ mod tests {
         let bad = LayoutParams {
             width_px: f64::NAN,
             rows: 2,
-            char_px: f64::NAN,
             min_label_px: f64::INFINITY,
             max_label_px: -1.0,
             gap_px: f64::NEG_INFINITY,
             new_labels: usize::MAX,
         };
-        let l = lay(&t, &bad);
+        let index = TimeIndex::new(&t);
+        let l = super::layout(&t, &index, &june(), &bad, None, &[], &chars(f64::NAN));
         assert_eq!(rows_of(&l), [(0, 0), (1, 1)]);
         assert_eq!(l.placed[0].label_width, 0.0);
         assert_eq!(lay(&Timeline::default(), &bad), Layout::default());
@@ -1031,14 +1065,13 @@ mod tests {
             let params = LayoutParams {
                 width_px: s.width(),
                 rows,
-                char_px,
                 min_label_px: min,
                 max_label_px: max,
                 gap_px: gap,
                 new_labels: usize::MAX,
             };
             let index = TimeIndex::new(t);
-            let l = layout(t, &index, s, &params, None, kept);
+            let l = crate::core::layout::layout(t, &index, s, &params, None, kept, &chars(char_px));
             let in_window: Vec<usize> = t
                 .events
                 .iter()
@@ -1074,7 +1107,13 @@ mod tests {
                 .iter()
                 .filter(|&&i| l.placed.iter().all(|p| p.index != i))
             {
-                let want = span(&unplaced(h, &t.events[h], s, &params));
+                let want = span(&unplaced(
+                    h,
+                    &t.events[h],
+                    s,
+                    &params,
+                    chars(char_px)(h, &t.events[h]),
+                ));
                 let blocked = (0..rows).all(|row| {
                     l.placed.iter().any(|p| {
                         p.row == row

@@ -15,6 +15,12 @@ const GLIDE_STOP: f64 = 0.02;
 /// Flicks slower than this do not glide, in px per ms.
 const GLIDE_MIN: f64 = 0.15;
 
+/// `base` to the power `exponent`, by the browser's `Math.pow`: Rust's
+/// `powf` would add its own 2 KB implementation to the wasm.
+pub fn pow(base: f64, exponent: f64) -> f64 {
+    js_sys::Math::pow(base, exponent)
+}
+
 /// Whether the reader asked the system for less motion.
 pub fn reduced_motion() -> bool {
     web_sys::window()
@@ -58,7 +64,7 @@ impl Motion {
                 state.set_window(to);
                 return false;
             }
-            let span = from_span * (to_span / from_span).powf(eased);
+            let span = from_span * pow(to_span / from_span, eased);
             let mid = from_mid + (to_mid - from_mid) * eased;
             if let Some(w) = Window::new(mid - span / 2.0, mid + span / 2.0) {
                 state.set_window(w);
@@ -83,7 +89,7 @@ impl Motion {
         self.run(move |elapsed| {
             let dt = (elapsed - last).max(0.0);
             last = elapsed;
-            speed *= GLIDE_DECAY.powf(dt / 16.0);
+            speed *= pow(GLIDE_DECAY, dt / 16.0);
             travelled += speed * dt;
             let shift = -travelled * ms_per_px;
             if let Some(w) = Window::new(from.start() + shift, from.end() + shift) {

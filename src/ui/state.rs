@@ -244,7 +244,12 @@ impl TimelineState {
     /// The shown position of the current event, if it is shown.
     pub fn current_position(&self) -> Option<usize> {
         let id = self.selection.with(|s| s.id.clone())?;
-        let at = self.data.with(|d| d.index_of(&id))?;
+        self.position_of(&id)
+    }
+
+    /// Where the event with id `id` is among the shown events, if it is.
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        let at = self.data.with(|d| d.index_of(id))?;
         self.shown.with(|s| s.position_of(at))
     }
 

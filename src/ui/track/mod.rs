@@ -18,11 +18,12 @@
 
 pub mod gestures;
 pub mod keys;
+pub mod measure;
 pub mod rows;
 
 use crate::core::date::{PartialDate, Precision};
-use crate::core::layout::{layout, Layout, LayoutParams, Placed};
-use crate::core::model::Timeline;
+use crate::core::layout::{layout, Layout, LayoutParams, Placed, LABEL_CHROME_PX};
+use crate::core::model::{Event, Timeline};
 use crate::core::scale::Scale;
 use crate::core::ticks::ticks;
 use crate::ui::axis::axis;
@@ -32,6 +33,7 @@ use crate::ui::dom::{
     Timeout,
 };
 use crate::ui::era_bands::era_bands;
+use crate::ui::motion::pow;
 use crate::ui::reactive::Derived;
 use crate::ui::sorted_children::sorted_children;
 use crate::ui::state::MOVING_REST_MS;
@@ -40,6 +42,7 @@ use crate::ui::Ctx;
 use gestures::{Gesture, Pointers};
 use keys::{key_action, Action};
 use leptos::prelude::*;
+use measure::LabelWidths;
 use rows::{stem_path, Item, Label, RowBox, ROW_PX};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -47,8 +50,6 @@ use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent, Whe
 
 /// Height of the axis strip under the rows.
 pub const AXIS_PX: f64 = 36.0;
-/// Average glyph width of a label at the track's font size, for layout.
-const CHAR_PX: f64 = 7.4;
 /// Zoom step of the +/- keys and buttons.
 pub const ZOOM_STEP: f64 = 1.5;
 /// Room between axis ticks: wide enough for the longest tick label
@@ -102,6 +103,15 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             .clamp(1.0, 24.0) as u16
     });
     let scale = Derived::new(move |_| Scale::new(state.window(), width.get()));
+    let widths = StoredValue::new_local(LabelWidths::default());
+    let font_source = track.clone();
+    let text_px = move |timeline: &Arc<Timeline>, i: usize, event: &Event| {
+        let measured = widths.try_update_value(|w| {
+            dates.with_value(|d| w.text_px(timeline, i, event, d, &font_source))
+        });
+        measured.unwrap_or_default()
+    };
+    let measured = text_px.clone();
     let placement = Derived::new(move |previous: Option<&Placement>| {
         let shown = state.shown();
         let Some(scale) = scale.get() else {
@@ -114,7 +124,6 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
         let params = LayoutParams {
             width_px,
             rows: rows.get(),
-            char_px: CHAR_PX,
             min_label_px: 56.0,
             max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
             gap_px: 10.0,
@@ -138,6 +147,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             &params,
             pinned,
             &kept,
+            &|i, event| text_px(&shown.timeline, i, event),
         );
         Placement {
             of: shown.timeline.clone(),
@@ -188,6 +198,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
                     .iter()
                     .filter_map(|placed: &Placed| {
                         let event = events.get(placed.index)?;
+                        let text = measured(&p.of, placed.index, event);
                         Some(Label {
                             item: Item {
                                 index: placed.index,
@@ -198,6 +209,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
                             at: RowBox::new(placed, shift),
                             range: event.end.is_some(),
                             tab_stop: tab_stop == Some(placed.index),
+                            cut: text + LABEL_CHROME_PX > placed.label_width + 0.5,
                             expanded: selection.open && current == Some(placed.index),
                         })
                     })
@@ -258,7 +270,9 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     cluster_badges(
         cx,
         &track,
-        AXIS_PX - 14.0,
+        // Above the tick labels (10 to 26 px under the axis line), so no
+        // badge covers one.
+        AXIS_PX - 9.0,
         move || placement.with(|p| p.layout.clusters.clone()),
         move |cluster| {
             if suppress_click.get_value() {
@@ -347,7 +361,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             motion.stop();
             if ev.ctrl_key() || ev.meta_key() {
                 ev.prevent_default();
-                let factor = (-dy * 0.002).exp();
+                let factor = pow(std::f64::consts::E, -dy * 0.002);
                 state.set_window(state.zoomed(anchor_of(f64::from(ev.client_x())), factor));
             } else if ev.shift_key() || dx.abs() > dy.abs() {
                 ev.prevent_default();
@@ -483,6 +497,14 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
         }
     });
 
+    // Focus on a label (Tab, a screen reader's cursor) makes its event
+    // the current one, so the arrows go on from there.
+    listen(&list, "focusin", move |ev| {
+        let id = closest(&ev, "[data-event-id]").and_then(|row| row.get_attribute("data-event-id"));
+        if let Some(at) = id.and_then(|id| untrack(|| state.position_of(&id))) {
+            state.move_to(at);
+        }
+    });
     // A click on a label opens its card (one listener for all of them).
     listen(&list, "click", move |ev| {
         let Some(id) = closest(&ev, ".nt-event__button")

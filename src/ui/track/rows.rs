@@ -10,10 +10,11 @@
 //! so a pan changes the list's transform and no row.
 
 use crate::core::layout::Placed;
-use crate::core::model::{truncate_for_display, Event};
-use crate::ui::dom::{add, add_text, el, set};
+use crate::core::model::Event;
+use crate::ui::dom::{add, add_text, el, set, set_or_remove};
 use crate::ui::highlight::highlight;
 use crate::ui::intl::DateFormatter;
+use crate::ui::track::measure::label_text;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -46,6 +47,9 @@ pub struct Label {
     pub range: bool,
     /// The roving tab stop is on its button.
     pub tab_stop: bool,
+    /// Its text is wider than its box: the button's tooltip gives all of
+    /// it (and the stylesheet shows all of it on hover and focus).
+    pub cut: bool,
     /// Its card is open.
     pub expanded: bool,
 }
@@ -93,19 +97,18 @@ impl Label {
         // already gives screen readers.
         if event.title.is_empty() {
             set(&title, "aria-hidden", "true");
-            highlight(&title, &date, query.as_deref());
-        } else {
-            highlight(
-                &title,
-                &truncate_for_display(&event.title),
-                query.as_deref(),
-            );
+        }
+        let text = label_text(event, dates);
+        highlight(&title, &text, query.as_deref());
+        if self.cut {
+            set(&button, "title", &text);
         }
         row
     }
 
     /// Brings a kept row from `was` to `self`: its box, and its button's
-    /// tab stop and expanded state (the button is the row's last element).
+    /// tab stop, expanded state and tooltip (the button is the row's last
+    /// element, its title the button's).
     pub fn refresh(&self, was: &Label, row: &HtmlElement) {
         if self.at != was.at {
             row.style().set_css_text(&self.at.css_text());
@@ -125,6 +128,10 @@ impl Label {
                     "aria-expanded",
                     if self.expanded { "true" } else { "false" },
                 );
+            }
+            if self.cut != was.cut {
+                let text = button.last_element_child().and_then(|t| t.text_content());
+                set_or_remove(&button, "title", text.filter(|_| self.cut).as_deref());
             }
         }
     }
