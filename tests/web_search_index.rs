@@ -29,23 +29,51 @@ fn events(prefix: &str, n: usize) -> Parsed {
     parse_document(&format!("[{}]", list.join(","))).expect("valid")
 }
 
-/// Counts the page's `requestIdleCallback` calls from now on.
-fn count_idle_requests() -> impl Fn() -> f64 {
-    js_sys::Function::new_no_args(
-        "const request = window.__idleRequest ||= window.requestIdleCallback;
-         window.__idleRequests = 0;
-         window.requestIdleCallback = (callback, options) => {
-           window.__idleRequests++;
-           return request.call(window, callback, options);
-         };",
-    )
-    .call0(&JsValue::NULL)
-    .expect("wrap requestIdleCallback");
-    || {
-        js_sys::Reflect::get(&js_sys::global(), &"__idleRequests".into())
+/// Counts the page's `requestIdleCallback` calls from now on, and how
+/// many of the callbacks they asked for have run.
+struct IdleCounter;
+
+impl IdleCounter {
+    fn start() -> IdleCounter {
+        js_sys::Function::new_no_args(
+            "const request = window.__idleRequest ||= window.requestIdleCallback;
+             window.__idleRequests = 0;
+             window.__idleRuns = 0;
+             window.requestIdleCallback = (callback, options) => {
+               window.__idleRequests++;
+               return request.call(window, (deadline) => {
+                 window.__idleRuns++;
+                 return callback(deadline);
+               }, options);
+             };",
+        )
+        .call0(&JsValue::NULL)
+        .expect("wrap requestIdleCallback");
+        IdleCounter
+    }
+
+    fn read(name: &str) -> f64 {
+        js_sys::Reflect::get(&js_sys::global(), &name.into())
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(f64::NAN)
+    }
+
+    /// The `requestIdleCallback` calls so far.
+    fn requests(&self) -> f64 {
+        IdleCounter::read("__idleRequests")
+    }
+
+    /// Waits (up to 5 s: idle callbacks wait for an idle browser) until
+    /// every callback asked for has run and asked for no other.
+    async fn until_done(&self) {
+        for _ in 0..100 {
+            if IdleCounter::read("__idleRuns") == self.requests() {
+                return;
+            }
+            sleep(50).await;
+        }
+        panic!("idle callbacks still pending after 5 s");
     }
 }
 
@@ -59,18 +87,18 @@ fn settings() -> Settings {
 #[wasm_bindgen_test]
 async fn folding_happens_in_idle_slices() {
     start_executor();
-    let idle_requests = count_idle_requests();
+    let idle = IdleCounter::start();
     let owner = Owner::new();
     let state = owner.with(|| {
         let state = TimelineState::new(events("first", 12_000), settings());
         fold_while_idle(state);
         state
     });
-    assert_eq!(idle_requests(), 1.0, "mounting asks for one idle callback");
-    sleep(300).await;
+    assert_eq!(idle.requests(), 1.0, "mounting asks for one idle callback");
+    idle.until_done().await;
     // 12,000 events in slices of 5,000: three idle callbacks, the last of
     // which completes the index and asks for no other.
-    assert_eq!(idle_requests(), 3.0);
+    assert_eq!(idle.requests(), 3.0);
     assert!(
         state.data_untracked().fold_search(0),
         "the index is complete"
@@ -103,15 +131,16 @@ async fn data_a_search_already_indexed_is_not_folded_again() {
     sleep(300).await;
     assert_eq!(host.text_content().as_deref(), Some("0"));
 
-    let idle_requests = count_idle_requests();
+    let idle = IdleCounter::start();
     state.replace_data(events("second", 12_000));
     tick().await;
     sleep(300).await;
+    idle.until_done().await;
     // "second 1", "second 10" … "second 1999", "second 10000" … "second 11999".
     assert_eq!(host.text_content().as_deref(), Some("3111"));
     // Folding the 12,000 texts again would take three idle slices; at
     // most the one that finds its data indexed is asked for.
-    assert!(idle_requests() <= 1.0, "{} idle requests", idle_requests());
+    assert!(idle.requests() <= 1.0, "{} idle requests", idle.requests());
     drop(owner);
     host.remove();
 }
