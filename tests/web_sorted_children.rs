@@ -1,21 +1,22 @@
 //! The keyed list behind the track's labels and the axis ticks, in a real
 //! browser: rows that stay are never taken out of the DOM (where Leptos's
-//! `<For>` moved them), a kept row whose item changed is refreshed in
-//! place, rows that go are disposed of, and the order follows the keys
-//! whatever order they come in.
+//! `<For>` moved them) nor built again, a kept row whose item changed is
+//! refreshed in place, rows that go are removed, the order follows the
+//! keys whatever order they come in, and the list stops with its owner.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::html::Ul;
 use leptos::prelude::*;
 use leptos::task::tick;
+use news_timeline::ui::dom::el;
 use news_timeline::ui::sorted_children::sorted_children;
-use std::sync::{Arc, Mutex};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{MutationObserver, MutationObserverInit, MutationRecord, Node};
 
 mod common;
-use common::fresh_host;
+use common::{fresh_host, start_executor};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -43,44 +44,43 @@ fn changed(records: &js_sys::Array, added: bool) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn kept_rows_stay_in_place_while_others_come_and_go() {
+    start_executor();
     let host = fresh_host();
-    // Items are (key, value): a row shows "key value".
+    // Items are (key, value): a row shows "key value". The signal outlives
+    // the list's owner, as the state outlives nothing but is read by it.
     let keys = RwSignal::new(vec![(1_u32, 'a'), (2, 'a'), (3, 'a'), (4, 'a')]);
-    let refreshed = Arc::new(Mutex::new(Vec::<String>::new()));
-    let on_refresh = refreshed.clone();
-    let disposed = Arc::new(Mutex::new(Vec::<u32>::new()));
-    let on_dispose = disposed.clone();
-    let mounted = leptos::mount::mount_to(host.clone(), move || {
-        let list = NodeRef::<Ul>::new();
-        let on_dispose = on_dispose.clone();
-        let on_refresh = on_refresh.clone();
+    let refreshed = Rc::new(RefCell::new(Vec::<String>::new()));
+    let built = Rc::new(RefCell::new(Vec::<u32>::new()));
+    let list = el("ul", "");
+    host.append_child(&list).expect("append");
+    let owner = Owner::new();
+    owner.with(|| {
+        let (on_build, on_refresh) = (built.clone(), refreshed.clone());
         sorted_children(
-            list,
-            move || keys.get(),
-            |&(k, _)| k,
+            list.clone(),
+            move || keys.get().into_iter().map(|(k, v)| (k, (k, v))).collect(),
             move |&(k, v): &(u32, char)| {
-                let on_dispose = on_dispose.clone();
-                on_cleanup(move || on_dispose.lock().expect("lock").push(k));
+                on_build.borrow_mut().push(k);
                 // An item may have no row.
-                (k != 5).then(|| view! { <li>{format!("{k} {v}")}</li> })
+                (k != 5).then(|| {
+                    let row = el("li", "");
+                    row.set_text_content(Some(&format!("{k} {v}")));
+                    row
+                })
             },
             move |&(_, was), &(k, v), row| {
-                on_refresh
-                    .lock()
-                    .expect("lock")
-                    .push(format!("{k}: {was} to {v}"));
+                on_refresh.borrow_mut().push(format!("{k}: {was} to {v}"));
                 row.set_text_content(Some(&format!("{k} {v}")));
             },
         );
-        view! { <ul node_ref=list></ul> }
     });
     tick().await;
-    let list = host.query_selector("ul").expect("query").expect("a list");
     let rows = |list: &web_sys::Element| {
         let children = list.children();
         texts_of((0..children.length()).filter_map(|i| children.item(i).map(Node::from)))
     };
     assert_eq!(rows(&list), ["1 a", "2 a", "3 a", "4 a"]);
+    built.borrow_mut().clear();
 
     // The records, as the observer hands them over (in a microtask).
     let records = js_sys::Array::new();
@@ -107,7 +107,7 @@ async fn kept_rows_stay_in_place_while_others_come_and_go() {
     ]);
     tick().await;
     assert_eq!(rows(&list), ["0 a", "2 a", "4 b", "6 a", "7 a"]);
-    assert_eq!(*refreshed.lock().expect("lock"), ["4: a to b"]);
+    assert_eq!(*refreshed.borrow(), ["4: a to b"]);
     records.push(&observer.take_records());
     let records = records.flat(1);
     assert_eq!(
@@ -120,23 +120,29 @@ async fn kept_rows_stay_in_place_while_others_come_and_go() {
         ["0 a", "6 a", "7 a"],
         "only new rows are added"
     );
-    let mut gone = disposed.lock().expect("lock").clone();
-    gone.sort_unstable();
-    // 5 built no row; its owner goes at once.
-    assert_eq!(gone, [1, 3, 5]);
+    let mut new = built.borrow().clone();
+    new.sort_unstable();
+    // Kept rows are not built again; 5 was asked for a row and built none.
+    assert_eq!(new, [0, 5, 6, 7]);
 
     keys.set(Vec::new());
     tick().await;
     assert_eq!(rows(&list), Vec::<String>::new());
     observer.disconnect();
 
-    // Unmounting disposes of the rows left (the list must not keep its
-    // own owner alive).
+    // Disposing of the owner stops the list and frees what it holds (the
+    // list must not keep its own owner alive): later changes reach no row.
     keys.set(vec![(8, 'a'), (9, 'a')]);
     tick().await;
-    disposed.lock().expect("lock").clear();
-    drop(mounted);
-    let mut gone = disposed.lock().expect("lock").clone();
-    gone.sort_unstable();
-    assert_eq!(gone, [8, 9]);
+    assert_eq!(rows(&list), ["8 a", "9 a"]);
+    built.borrow_mut().clear();
+    drop(owner);
+    tick().await;
+    keys.set(vec![(8, 'b'), (10, 'a')]);
+    tick().await;
+    assert_eq!(rows(&list), ["8 a", "9 a"], "the list stopped");
+    assert!(built.borrow().is_empty());
+    assert_eq!(Rc::strong_count(&built), 1, "the list's build is freed");
+    assert_eq!(Rc::strong_count(&refreshed), 1, "and its refresh");
+    host.remove();
 }

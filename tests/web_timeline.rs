@@ -1,22 +1,22 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): mount into a
-//! fresh element, act, `tick().await`, assert the DOM.
+//! fresh element under an `Owner`, act (on the DOM, or on the state as the
+//! JS API does), `tick().await`, assert the DOM.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use news_timeline::core::filter::{Filter, SearchIndex};
-use news_timeline::core::model::{Problem, Timeline};
+use news_timeline::core::filter::Filter;
 use news_timeline::core::parse::parse_document;
 use news_timeline::core::window::Window;
 use news_timeline::embed;
-use news_timeline::ui::{shown_timeline, TimelineView};
-use std::sync::Arc;
+use news_timeline::ui::state::{Settings, TimelineState};
+use news_timeline::ui::{mount, ViewOptions};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 mod common;
-use common::{document, fresh_host, sleep};
+use common::{document, fresh_host, sleep, start_executor};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -44,14 +44,12 @@ fn attrs(root: &Element, selector: &str, name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Signals and recorded outputs of one mounted `TimelineView`.
+/// One mounted widget: its host, its state, and the owner whose drop
+/// unmounts it.
 struct Mounted {
     host: HtmlElement,
-    window: RwSignal<Window>,
-    selected: RwSignal<Option<String>>,
-    timeline: RwSignal<Arc<Timeline>>,
-    filter: RwSignal<Filter>,
-    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    state: TimelineState,
+    _owner: Owner,
 }
 
 impl Mounted {
@@ -61,50 +59,46 @@ impl Mounted {
             .expect("selector")
             .expect("track")
     }
+
+    /// The id of the event whose card is open (what the page is told is
+    /// selected).
+    fn open_card(&self) -> Option<String> {
+        let selection = self.state.selection_untracked();
+        selection.id.filter(|_| selection.open)
+    }
 }
 
 fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
+    start_executor();
     let host = fresh_host();
     host.style().set_property("width", "900px").expect("width");
     let parsed = parse_document(text).expect("valid");
-    let timeline = RwSignal::new(Arc::new(parsed.timeline));
-    let window = RwSignal::new(Window::fit(&timeline.get_untracked(), 0.0));
-    let selected = RwSignal::new(None::<String>);
-    let filter = RwSignal::new(Filter::default());
-    let problems: Vec<Problem> = parsed.problems;
-    let tags = parsed.tags;
-    let handle = mount_to(host.clone(), move || {
-        let lang = "en-GB".to_owned();
-        let search = Memo::new(move |_| timeline.with(|t| Arc::new(SearchIndex::new(t))));
-        let shown = shown_timeline(timeline.into(), filter.into(), search.into());
-        view! {
-            <TimelineView
-                timeline
-                shown
-                tags
-                window
-                selected
-                filter
-                title
-                problems
-                debug
-                lang
-                height=420.0
-                min_span_ms=3_600_000.0
-                on_window=Callback::new(move |w| window.set(w))
-                on_select=Callback::new(move |id| selected.set(id))
-                on_filter=Callback::new(move |f| filter.set(f))
-            />
-        }
-        .into_any()
+    let owner = Owner::new();
+    let state = owner.with(|| {
+        let state = TimelineState::new(
+            parsed,
+            Settings {
+                min_span_ms: 3_600_000.0,
+                now: js_sys::Date::now,
+            },
+        );
+        mount(
+            &host,
+            state,
+            &ViewOptions {
+                title,
+                debug,
+                lang: "en-GB".to_owned(),
+                height: 420.0,
+                ..ViewOptions::default()
+            },
+        );
+        state
     });
     Mounted {
         host,
-        window,
-        selected,
-        timeline,
-        filter,
-        _handle: handle,
+        state,
+        _owner: owner,
     }
 }
 
@@ -280,15 +274,13 @@ async fn follows_new_data_and_shows_an_empty_state() {
     settle().await;
     assert_eq!(texts(&m.host, ".nt-timeline__title"), ["Override"]);
     let ides = parse_document(r#"[{"id": "x", "start": "-0043-03-15", "title": "Ides of March"}]"#)
-        .expect("valid")
-        .timeline;
-    m.window.set(Window::fit(&ides, 0.0));
-    m.timeline.set(Arc::new(ides));
+        .expect("valid");
+    // The window showed none of the new events: it fits them.
+    m.state.replace_data(ides);
     settle().await;
     assert_eq!(attrs(&m.host, "[data-event-id]", "data-event-id"), ["x"]);
     assert_eq!(texts(&m.host, ".nt-event__date"), ["15 March 44 BC"]);
-    m.timeline
-        .set(Arc::new(parse_document("[]").expect("valid").timeline));
+    m.state.replace_data(parse_document("[]").expect("valid"));
     settle().await;
     assert!(m
         .host
@@ -354,7 +346,7 @@ async fn clicking_an_event_opens_its_card_and_escape_closes_it() {
     assert_eq!(tab_stops(), ["carrier"], "the first label is the tab stop");
     button_of(&m.host, "summer").click();
     settle().await;
-    assert_eq!(m.selected.get_untracked().as_deref(), Some("summer"));
+    assert_eq!(m.open_card().as_deref(), Some("summer"));
     // The label's row is kept and updated in place.
     assert_eq!(expanded("summer").as_deref(), Some("true"));
     assert_eq!(tab_stops(), ["summer"], "the tab stop follows the click");
@@ -371,7 +363,7 @@ async fn clicking_an_event_opens_its_card_and_escape_closes_it() {
         .expect("card");
     key(&card, "Escape");
     settle().await;
-    assert_eq!(m.selected.get_untracked(), None);
+    assert_eq!(m.open_card(), None);
     assert_eq!(expanded("summer").as_deref(), Some("false"));
     assert!(m
         .host
@@ -385,23 +377,23 @@ async fn clicking_an_event_opens_its_card_and_escape_closes_it() {
 async fn keys_zoom_pan_and_fit() {
     let m = mount_view(SEED, None, false);
     settle().await;
-    let fitted = m.window.get_untracked();
+    let fitted = m.state.window_untracked();
     let track = m.track();
     key(&track, "+");
-    let zoomed = m.window.get_untracked();
+    let zoomed = m.state.window_untracked();
     assert!(
         zoomed.end() - zoomed.start() < fitted.end() - fitted.start(),
         "+ zooms in"
     );
     key(&track, "PageDown");
-    let panned = m.window.get_untracked();
+    let panned = m.state.window_untracked();
     assert!(panned.start() > zoomed.start(), "PageDown moves later");
     assert!(
         ((panned.end() - panned.start()) - (zoomed.end() - zoomed.start())).abs() < 1.0,
         "panning keeps the span"
     );
     key(&track, "0");
-    assert_eq!(m.window.get_untracked(), fitted, "0 fits");
+    assert_eq!(m.state.window_untracked(), fitted, "0 fits");
     key(&track, "End");
     settle().await;
     let focused = document().active_element();
@@ -422,7 +414,7 @@ async fn keys_zoom_pan_and_fit() {
 async fn ctrl_wheel_zooms_at_the_pointer_and_a_plain_wheel_does_not() {
     let m = mount_view(SEED, None, false);
     settle().await;
-    let fitted = m.window.get_untracked();
+    let fitted = m.state.window_untracked();
     let track = m.track();
     let wheel = |ctrl: bool| {
         let init = web_sys::WheelEventInit::new();
@@ -435,7 +427,7 @@ async fn ctrl_wheel_zooms_at_the_pointer_and_a_plain_wheel_does_not() {
         event.default_prevented()
     };
     assert!(!wheel(false), "a plain wheel is left to the page");
-    assert_eq!(m.window.get_untracked(), fitted);
+    assert_eq!(m.state.window_untracked(), fitted);
     settle().await;
     assert!(
         m.host
@@ -445,7 +437,7 @@ async fn ctrl_wheel_zooms_at_the_pointer_and_a_plain_wheel_does_not() {
         "and shows the hint"
     );
     assert!(wheel(true), "ctrl + wheel is the widget's");
-    let zoomed = m.window.get_untracked();
+    let zoomed = m.state.window_untracked();
     assert!(zoomed.end() - zoomed.start() < fitted.end() - fitted.start());
     m.host.remove();
 }
@@ -471,14 +463,14 @@ async fn chips_and_search_narrow_the_events_and_say_how_many() {
         .unchecked_into();
     chip.click();
     settle().await;
-    assert_eq!(m.filter.get_untracked().tags, ["military"]);
+    assert_eq!(m.state.filter_untracked().tags, ["military"]);
     assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(
         attrs(&m.host, "[data-event-id]", "data-event-id"),
         ["carrier", "drone"]
     );
     assert_eq!(texts(&m.host, ".nt-filters__status"), ["2 of 4 events"]);
-    m.filter.set(Filter {
+    m.state.set_filter(Filter {
         query: Some("TEHERAN".into()),
         ..Filter::default()
     });
@@ -495,17 +487,17 @@ async fn chips_and_search_narrow_the_events_and_say_how_many() {
             .expect("selector")
             .length()
     };
-    m.filter.set(Filter {
+    m.state.set_filter(Filter {
         query: Some("e".into()),
         ..Filter::default()
     });
     settle().await;
     assert_eq!(attrs(&m.host, "[data-event-id]", "data-event-id").len(), 4);
     assert_eq!(marked(&m), 4);
-    m.filter.set(Filter::default());
+    m.state.set_filter(Filter::default());
     settle().await;
     assert_eq!(marked(&m), 0, "no query, no marks");
-    m.filter.set(Filter {
+    m.state.set_filter(Filter {
         query: Some("nothing like this".into()),
         ..Filter::default()
     });
@@ -519,7 +511,7 @@ async fn chips_and_search_narrow_the_events_and_say_how_many() {
         .unchecked_into();
     reset.click();
     settle().await;
-    assert_eq!(m.filter.get_untracked(), Filter::default());
+    assert_eq!(m.state.filter_untracked(), Filter::default());
     m.host.remove();
 }
 
@@ -527,11 +519,11 @@ async fn chips_and_search_narrow_the_events_and_say_how_many() {
 async fn the_card_steps_through_the_shown_events() {
     let m = mount_view(TAGGED, None, false);
     settle().await;
-    m.filter.set(Filter {
+    m.state.set_filter(Filter {
         tags: vec!["shipping".into()],
         ..Filter::default()
     });
-    m.selected.set(Some("tankers".into()));
+    m.state.select(Some("tankers")).expect("a known event");
     settle().await;
     let steps = m
         .host
@@ -546,7 +538,7 @@ async fn the_card_steps_through_the_shown_events() {
     next.click();
     settle().await;
     assert_eq!(
-        m.selected.get_untracked().as_deref(),
+        m.open_card().as_deref(),
         Some("seized"),
         "drone is skipped: filtered out"
     );
@@ -786,17 +778,19 @@ async fn crowded_events_collapse_into_clusters_that_zoom_in() {
 
     // A smaller zoom rewrites the badges in place: the counts still add
     // up, and each badge says its own count.
-    let whole = m.window.get_untracked();
+    let whole = m.state.window_untracked();
     let cut = span(whole) / 10.0;
     let narrower = Window::new(whole.start() + cut, whole.end() - cut).expect("window");
-    m.window.set(narrower);
+    m.state.set_window(narrower);
     settle().await;
-    let shown = m.timeline.with_untracked(|t| {
-        t.events
-            .iter()
-            .filter(|e| narrower.intersects(e.start_ms(), e.end_ms()))
-            .count()
-    });
+    let shown = m
+        .state
+        .data_untracked()
+        .timeline
+        .events
+        .iter()
+        .filter(|e| narrower.intersects(e.start_ms(), e.end_ms()))
+        .count();
     let clustered: usize = texts(&m.host, ".nt-cluster")
         .iter()
         .map(|c| c.trim_start_matches('+').parse::<usize>().expect("a count"))
@@ -814,7 +808,7 @@ async fn crowded_events_collapse_into_clusters_that_zoom_in() {
         assert_eq!(badge.get_attribute("title"), Some(label));
     }
 
-    let before = m.window.get_untracked();
+    let before = m.state.window_untracked();
     let first: HtmlElement = m
         .host
         .query_selector(".nt-cluster")
@@ -823,7 +817,7 @@ async fn crowded_events_collapse_into_clusters_that_zoom_in() {
         .unchecked_into();
     first.click();
     sleep(400).await;
-    let after = m.window.get_untracked();
+    let after = m.state.window_untracked();
     assert!(
         span(after) < span(before) / 4.0,
         "the cluster zoomed in: {} → {}",
@@ -848,8 +842,8 @@ fn press(target: &Element, kind: &str, client_x: i32) {
 #[wasm_bindgen_test]
 async fn the_overview_strip_shows_density_and_moves_the_window() {
     let m = mount_view(&crowded_day(), None, false);
-    m.window
-        .set(Window::from_iso("2019-06-10T00:00Z", "2019-06-10T01:00Z").expect("window"));
+    m.state
+        .set_window(Window::from_iso("2019-06-10T00:00Z", "2019-06-10T01:00Z").expect("window"));
     settle().await;
     let strip = m
         .host
@@ -880,16 +874,16 @@ async fn the_overview_strip_shows_density_and_moves_the_window() {
     assert!(window_box.left() < rect.left() + rect.width() / 4.0);
 
     // Pressing the far right jumps there; dragging moves on from there.
-    let before = m.window.get_untracked();
+    let before = m.state.window_untracked();
     let right = (rect.left() + rect.width() * 0.9) as i32;
     press(&strip, "pointerdown", right);
     settle().await;
-    let jumped = m.window.get_untracked();
+    let jumped = m.state.window_untracked();
     assert!(jumped.start() > before.start() + 5.0 * 3_600_000.0);
     assert_eq!(span(jumped), span(before), "jumping keeps the zoom");
     press(&strip, "pointermove", right - (rect.width() * 0.1) as i32);
     press(&strip, "pointerup", right - (rect.width() * 0.1) as i32);
     settle().await;
-    assert!(m.window.get_untracked().start() < jumped.start());
+    assert!(m.state.window_untracked().start() < jumped.start());
     m.host.remove();
 }

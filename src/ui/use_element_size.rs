@@ -43,9 +43,12 @@ pub fn use_element_size(target: &HtmlElement) -> UseElementSizeReturn {
     observer.observe(target);
     // Measured once the widget is in the page (its builder attaches it
     // before this task ends), so its first frame is laid out in full
-    // rather than after the observer's first report.
+    // rather than after the observer's first report. A task of the
+    // reactive executor, not a bare microtask: the layout it starts then
+    // runs with the rest of the first render, where a microtask put it
+    // after the executor's next turn (and `tick()` in tests).
     let target = target.clone();
-    queue_microtask(move || {
+    leptos::task::spawn_local(async move {
         let rect = target.get_bounding_client_rect();
         update(rect.width(), rect.height());
     });

@@ -26,6 +26,13 @@ pub fn fresh_host() -> HtmlElement {
     host
 }
 
+/// Starts Leptos's task executor, in which render effects rerun after a
+/// change (`mount_to` used to start it; the widget's `embed::mount` does
+/// too). Starting it again is harmless.
+pub fn start_executor() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
 /// Waits `ms` milliseconds (a page timer, so the browser runs what it
 /// queued meanwhile).
 pub async fn sleep(ms: i32) {
