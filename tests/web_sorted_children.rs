@@ -2,7 +2,8 @@
 //! browser: rows that stay are never taken out of the DOM (where Leptos's
 //! `<For>` moved them) nor built again, a kept row whose item changed is
 //! refreshed in place, rows that go are removed, the order follows the
-//! keys whatever order they come in, and the list stops with its owner.
+//! keys (items given out of key order are ignored), and the list stops with
+//! its owner.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -94,16 +95,18 @@ async fn kept_rows_stay_in_place_while_others_come_and_go() {
     observer
         .observe_with_options(&list, &options)
         .expect("observe");
-    // Out of order and with a repeated key: the rows follow the order of
-    // the keys, one per key. 4's item changed: its row is refreshed.
+    // In key order, with a repeated key and one out of order: one row
+    // per key, the later duplicate and the out-of-order item ignored.
+    // 4's item changed: its row is refreshed.
     keys.set(vec![
-        (7, 'a'),
         (0, 'a'),
         (2, 'a'),
-        (6, 'a'),
         (4, 'b'),
-        (6, 'c'),
         (5, 'a'),
+        (6, 'a'),
+        (6, 'c'),
+        (7, 'a'),
+        (3, 'z'),
     ]);
     tick().await;
     assert_eq!(rows(&list), ["0 a", "2 a", "4 b", "6 a", "7 a"]);

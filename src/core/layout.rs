@@ -509,7 +509,6 @@ mod tests {
     use super::*;
     use crate::core::date::{PartialDate, Precision};
     use crate::core::window::Window;
-    use std::cmp::Reverse;
 
     fn event(start: &str, end: Option<&str>, title: &str, importance: u8) -> Event {
         Event {
@@ -647,7 +646,10 @@ mod tests {
     #[test]
     fn an_untitled_event_gets_room_for_its_date() {
         let t = timeline(vec![event("2019-06-10", None, "", 1)]);
-        assert_eq!(lay(&t, &params(1)).placed[0].label_width, 96.0 + LABEL_CHROME_PX);
+        assert_eq!(
+            lay(&t, &params(1)).placed[0].label_width,
+            96.0 + LABEL_CHROME_PX
+        );
     }
 
     #[test]
@@ -1100,7 +1102,13 @@ mod tests {
             // ahead of it (more important, or as important and of a higher
             // level).
             let importance = |i: usize| t.events[i].importance;
-            let rank = |i: usize| (Reverse(importance(i)), Reverse(index.level(i)), i);
+            let rank = |i: usize| {
+                (
+                    std::cmp::Reverse(importance(i)),
+                    std::cmp::Reverse(index.level(i)),
+                    i,
+                )
+            };
             let ahead = |a: usize, b: usize| rank(a) < rank(b);
             let x = |i: usize| s.x_of(t.events[i].start_ms()).max(0.0);
             for &h in in_window
