@@ -78,13 +78,11 @@ pub fn mount(
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     let state = owner.with(|| {
-        let state = TimelineState::new(
-            parsed,
-            Settings {
-                min_span_ms: options.min_span_ms,
-                now: js_sys::Date::now,
-            },
-        );
+        let settings = Settings {
+            min_span_ms: options.min_span_ms,
+            now: js_sys::Date::now,
+        };
+        let state = TimelineState::with_notices(parsed, settings, options.notices);
         crate::ui::mount(&container, state, &view);
         emit_changes(state, emit);
         state
@@ -199,8 +197,8 @@ pub fn select(id: u32, event_id: JsValue) -> Result<(), JsError> {
 /// `handle.getProblems()`: `[{path, message}]` for the current data.
 #[wasm_bindgen(js_name = getProblems)]
 pub fn get_problems(id: u32) -> Result<JsValue, JsError> {
-    let data = registry::state(id)?.data_untracked();
-    Ok(to_js(&ProblemShape::all(&data.problems)))
+    let problems = untrack(|| registry::state(id).map(|state| state.problems()))?;
+    Ok(to_js(&ProblemShape::all(&problems)))
 }
 
 /// `handle.destroy()`: unmounts and frees everything; unknown ids are a

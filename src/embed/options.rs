@@ -4,6 +4,7 @@
 
 use super::convert::{from_js, kind_of};
 use crate::core::json::Value;
+use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
 use crate::ui::color_scheme::Theme;
 use crate::ui::ViewOptions;
@@ -33,6 +34,10 @@ pub struct Options {
     pub view: ViewOptions,
     /// The narrowest window reader zooming allows, in ms.
     pub min_span_ms: f64,
+    /// Options with a value the widget does not know, each with the
+    /// default it took instead: warnings at `options.<name>` (a page's
+    /// typo never keeps its timeline from showing).
+    pub notices: Vec<Problem>,
 }
 
 /// An option `mount` refuses; `Display` words it for the JS `Error`.
@@ -138,6 +143,7 @@ impl Options {
                 theme,
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
+            notices: Vec::new(),
         })
     }
 }

@@ -5,7 +5,7 @@ use crate::ui::dom::{add, add_text, bind, el, set};
 use crate::ui::Ctx;
 use web_sys::HtmlElement;
 
-/// A collapsed list of the current data's problems in `root` before
+/// A collapsed list of the current problems in `root` before
 /// `before` (built anew when the data changes), absent while there are
 /// none.
 pub fn debug_notice(cx: Ctx, root: &HtmlElement, before: &HtmlElement) {
@@ -14,9 +14,9 @@ pub fn debug_notice(cx: Ctx, root: &HtmlElement, before: &HtmlElement) {
     set(&notice, "role", "note");
     let (root, before) = (root.clone(), before.clone());
     bind(move || {
-        let data = state.data();
+        let problems = state.problems();
         notice.set_text_content(None);
-        if data.problems.is_empty() {
+        if problems.is_empty() {
             notice.remove();
             return;
         }
@@ -24,10 +24,10 @@ pub fn debug_notice(cx: Ctx, root: &HtmlElement, before: &HtmlElement) {
             &notice,
             "summary",
             "nt-debug__summary",
-            &text.problems(data.problems.len()),
+            &text.problems(problems.len()),
         );
         let list = add(&notice, "ul", "nt-debug__list");
-        for problem in &data.problems {
+        for problem in &problems {
             let item = add(&list, "li", "nt-debug__item");
             add_text(&item, "code", "nt-debug__path", &problem.path);
             let _ = item.append_with_str_1(&[": ", &problem.message].concat());

@@ -40,6 +40,7 @@
 use crate::core::dataset::{Dataset, Shown};
 use crate::core::filter::Filter;
 use crate::core::index::TimeIndex;
+use crate::core::model::Problem;
 use crate::core::parse::Parsed;
 use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
 use crate::core::window::Window;
@@ -111,6 +112,9 @@ pub struct TimelineState {
     /// When the window last changed, for [`TimelineState::moving`]
     /// (bookkeeping, not state anything is derived from).
     last_change: StoredValue<f64>,
+    /// What the options were refused for (a warning at `options.<name>`,
+    /// the default used); they stay while the data changes.
+    notices: StoredValue<Vec<Problem>>,
     shown: Derived<Shown>,
     index: Derived<TimeIndex>,
     limits: Derived<ZoomLimits>,
@@ -122,6 +126,16 @@ impl TimelineState {
     /// The state of a widget showing `parsed`, fitted to its events, with
     /// no current event and no filter. Call it under the widget's owner.
     pub fn new(parsed: Parsed, settings: Settings) -> TimelineState {
+        TimelineState::with_notices(parsed, settings, Vec::new())
+    }
+
+    /// [`TimelineState::new`], with the problems the options had
+    /// (reported before the data's, with them, whatever the data).
+    pub fn with_notices(
+        parsed: Parsed,
+        settings: Settings,
+        notices: Vec<Problem>,
+    ) -> TimelineState {
         let data = Arc::new(Dataset::new(parsed));
         let window = Window::fit(&data.timeline, (settings.now)());
         let data = Source::new(data);
@@ -135,6 +149,7 @@ impl TimelineState {
         });
         let query = Derived::new(move |_| filter.with(Filter::folded_query));
         TimelineState {
+            notices: StoredValue::new(notices),
             query,
             data,
             window: Source::new(window),
@@ -171,6 +186,14 @@ impl TimelineState {
     /// The data, untracked (for handlers and the JS API).
     pub fn data_untracked(&self) -> Arc<Dataset> {
         self.data.get_untracked()
+    }
+
+    /// What validation reported: the options' problems, then the data's
+    /// (tracked: the data's change with the data).
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut all = self.notices.get_value();
+        all.extend(self.data().problems.iter().cloned());
+        all
     }
 
     /// The events passing the filter.
