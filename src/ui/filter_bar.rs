@@ -3,18 +3,27 @@
 //! tankers"). Several chips mean any of them; everything combines. The
 //! result count is announced politely to screen readers.
 
-use crate::ui::dom::{add, add_text, bind, closest, el, listen, set, set_text};
+use crate::ui::dom::{add, add_text, bind, closest, el, listen, set, set_text, toggle_class};
 use crate::ui::reactive::Derived;
 use crate::ui::Ctx;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+
+/// The filter bar's id in its shadow root, for the toggle's
+/// `aria-controls`.
+const FILTERS_ID: &str = "nt-filters";
+
+/// The class that opens the filter sheet, on the widget's root.
+const OPEN: &str = "nt-timeline--filtering";
 
 /// The filter bar; every control reflects the state's filter and changes
-/// it through the state.
+/// it through the state. On a narrow widget it is a sheet that
+/// [`filter_toggle`] opens and its "Done" button closes.
 pub fn filter_bar(cx: Ctx) -> HtmlElement {
     let Ctx { state, text, .. } = cx;
     let s = text.s;
     let bar = el("div", "nt-filters");
+    set(&bar, "id", FILTERS_ID);
 
     let search: HtmlInputElement = add(&bar, "input", "nt-filters__search").unchecked_into();
     set(&search, "type", "search");
@@ -117,6 +126,8 @@ pub fn filter_bar(cx: Ctx) -> HtmlElement {
     let status = add(&bar, "p", "nt-filters__status");
     set(&status, "role", "status");
     set(&status, "aria-live", "polite");
+    let done = add_text(&bar, "button", "nt-filters__done", s.done);
+    set(&done, "type", "button");
     bind(move || {
         let all = state.data().timeline.events.len();
         let said = if state.filter().is_empty() {
@@ -127,4 +138,82 @@ pub fn filter_bar(cx: Ctx) -> HtmlElement {
         set_text(&status, &said);
     });
     bar
+}
+
+/// The "Filter" control of a narrow widget (the stylesheet shows it under
+/// 480 px, and the filter bar only while it is open): the search, tags
+/// and importance fold behind it, so the track keeps the room. It says
+/// how many criteria are set ("Filter 2", named "Filter, 2 active").
+/// Opening focuses the search; "Done" or Esc closes and focuses it again.
+pub fn filter_toggle(cx: Ctx, root: &HtmlElement, bar: &HtmlElement) -> HtmlElement {
+    let Ctx { state, text, .. } = cx;
+    let toggle = el("button", "nt-filter-toggle");
+    set(&toggle, "type", "button");
+    set(&toggle, "aria-controls", FILTERS_ID);
+    set(&toggle, "aria-expanded", "false");
+    add_text(&toggle, "span", "", text.s.filter);
+    let count = add(&toggle, "span", "nt-filter-toggle__count");
+    {
+        let toggle = toggle.clone();
+        bind(move || {
+            let filter = state.filter();
+            let active = usize::from(filter.folded_query().is_some())
+                + filter.tags.len()
+                + usize::from(filter.min_importance.is_some_and(|m| m > 1))
+                + usize::from(filter.from.is_some() || filter.to.is_some());
+            if active == 0 {
+                count.set_text_content(None);
+                set(&toggle, "aria-label", text.s.filter);
+            } else {
+                set_text(&count, &text.number(active));
+                let label = [text.s.filter, ", ", &text.active(active)].concat();
+                set(&toggle, "aria-label", &label);
+            }
+        });
+    }
+    let open = {
+        let (root, toggle, bar) = (root.clone(), toggle.clone(), bar.clone());
+        move |open: bool| {
+            toggle_class(&root, OPEN, open);
+            set(
+                &toggle,
+                "aria-expanded",
+                if open { "true" } else { "false" },
+            );
+            let target: Option<HtmlElement> = if open {
+                bar.query_selector("input")
+                    .ok()
+                    .flatten()
+                    .map(JsCast::unchecked_into)
+            } else {
+                Some(toggle.clone())
+            };
+            if let Some(target) = target {
+                let _ = target.focus();
+            }
+        }
+    };
+    {
+        let (root, open) = (root.clone(), open.clone());
+        listen(&toggle, "click", move |_| {
+            open(!root.class_list().contains(OPEN))
+        });
+    }
+    {
+        let close = open.clone();
+        listen(bar, "click", move |ev| {
+            if closest(&ev, ".nt-filters__done").is_some() {
+                close(false);
+            }
+        });
+        let root = root.clone();
+        listen(bar, "keydown", move |ev| {
+            let escape = ev.unchecked_ref::<KeyboardEvent>().key() == "Escape";
+            if escape && root.class_list().contains(OPEN) {
+                ev.prevent_default();
+                open(false);
+            }
+        });
+    }
+    toggle
 }

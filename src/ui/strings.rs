@@ -129,6 +129,13 @@ pub struct Strings {
     pub link_copied: &'static str,
     /// A link to media that is not an image, when it has no caption.
     pub view_media: &'static str,
+    /// On a narrow widget, the control that opens the search, tags and
+    /// importance.
+    pub filter: &'static str,
+    /// Closes the filters opened by `filter`.
+    pub done: &'static str,
+    /// After `filter`, how many criteria are set: "{n} active".
+    pub active: Plural,
     /// "{n} events".
     pub events: Plural,
     /// "{n} of {m} events" (n pass the filter, of m).
@@ -272,6 +279,9 @@ pub static EN: Strings = Strings {
     copy_link: "Copy link",
     link_copied: "Link copied",
     view_media: "View the media",
+    filter: "Filter",
+    done: "Done",
+    active: Plural::two("{n} active", "{n} active"),
     events: Plural::two("{n} event", "{n} events"),
     shown_of: Plural::two("{n} of {m} event", "{n} of {m} events"),
     shown_of_by_shown: false,
@@ -313,6 +323,9 @@ pub static DE: Strings = Strings {
     copy_link: "Link kopieren",
     link_copied: "Link kopiert",
     view_media: "Medien ansehen",
+    filter: "Filter",
+    done: "Fertig",
+    active: Plural::two("{n} aktiv", "{n} aktiv"),
     events: Plural::two("{n} Ereignis", "{n} Ereignisse"),
     shown_of: Plural::two("{n} von {m} Ereignis", "{n} von {m} Ereignissen"),
     shown_of_by_shown: false,
@@ -357,6 +370,9 @@ pub static FR: Strings = Strings {
     copy_link: "Copier le lien",
     link_copied: "Lien copié",
     view_media: "Voir le média",
+    filter: "Filtrer",
+    done: "Terminé",
+    active: Plural::two("{n} actif", "{n} actifs"),
     events: Plural::two("{n} événement", "{n} événements"),
     shown_of: Plural::two("{n} événement sur {m}", "{n} événements sur {m}"),
     shown_of_by_shown: true,
@@ -410,6 +426,9 @@ pub static ES: Strings = Strings {
     copy_link: "Copiar enlace",
     link_copied: "Enlace copiado",
     view_media: "Ver contenido multimedia",
+    filter: "Filtrar",
+    done: "Listo",
+    active: Plural::two("{n} activo", "{n} activos"),
     events: Plural::two("{n} evento", "{n} eventos"),
     shown_of: Plural::two("{n} de {m} evento", "{n} de {m} eventos"),
     shown_of_by_shown: false,
@@ -460,6 +479,16 @@ pub static AR: Strings = Strings {
     copy_link: "نسخ الرابط",
     link_copied: "تم نسخ الرابط",
     view_media: "عرض الوسائط",
+    filter: "تصفية",
+    done: "تم",
+    active: Plural {
+        zero: "لا شيء نشط",
+        one: "واحد نشط",
+        two: "اثنان نشطان",
+        few: "{n} نشطة",
+        many: "{n} نشطًا",
+        other: "{n} نشط",
+    },
     events: Plural {
         zero: "لا أحداث",
         one: "حدث واحد",
@@ -554,6 +583,11 @@ impl Text {
     /// "12 more events: zoom in".
     pub fn more_events(&self, n: usize) -> String {
         self.s.count(&self.s.more_events, n as u64, &self.number(n))
+    }
+
+    /// "2 active" (filters).
+    pub fn active(&self, n: usize) -> String {
+        self.s.count(&self.s.active, n as u64, &self.number(n))
     }
 
     /// "2 data problems (debug)".

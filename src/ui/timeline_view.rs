@@ -47,9 +47,9 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
             }
         });
     }
-    let _ = header.append_child(&zoom_controls::zoom_controls(cx));
-
     let filters = filter_bar::filter_bar(cx);
+    let _ = header.append_child(&filter_bar::filter_toggle(cx, &root, &filters));
+    let _ = header.append_child(&zoom_controls::zoom_controls(cx));
     let _ = root.append_child(&filters);
     if options.debug {
         debug_notice::debug_notice(cx, &root, &filters);
