@@ -81,6 +81,28 @@ impl TimeOfDay {
     pub fn millisecond(&self) -> Option<u16> {
         self.millisecond
     }
+    /// A time of day from its fields, for readers that hold numbers
+    /// (TimelineJS3's `{hour, minute}`): `None` when a field is out of
+    /// range (hour 0 to 23, minute and second 0 to 59, millisecond 0 to
+    /// 999) or a millisecond comes without its second.
+    pub fn new(
+        hour: u8,
+        minute: u8,
+        second: Option<u8>,
+        millisecond: Option<u16>,
+    ) -> Option<TimeOfDay> {
+        let valid = hour <= 23
+            && minute <= 59
+            && second.is_none_or(|s| s <= 59)
+            && millisecond.is_none_or(|ms| ms <= 999 && second.is_some());
+        valid.then_some(TimeOfDay {
+            hour,
+            minute,
+            second,
+            millisecond,
+        })
+    }
+
     fn ms_of_day(&self) -> f64 {
         f64::from(self.hour) * 3_600_000.0
             + f64::from(self.minute) * 60_000.0
@@ -192,6 +214,39 @@ impl PartialDate {
             time: None,
             offset_minutes: None,
         }
+    }
+
+    /// A date from numeric fields at the precision given, for readers that
+    /// hold numbers (TimelineJS3's `{year, month, day}`), so that no text
+    /// is written only to be parsed back. `None` when the month or day is
+    /// out of range, a day comes without a month or a time without a day,
+    /// or a year beyond ±271,821 comes with more than the year. Times are
+    /// wall-clock times (no offset).
+    pub fn from_fields(
+        year: i64,
+        month: Option<u8>,
+        day: Option<u8>,
+        time: Option<TimeOfDay>,
+    ) -> Option<PartialDate> {
+        let valid = match (month, day, time) {
+            (None, None, None) => true,
+            (Some(month), day, time) => {
+                year.abs() <= MAX_CALENDAR_YEAR
+                    && (1..=12).contains(&month)
+                    && match day {
+                        None => time.is_none(),
+                        Some(day) => (1..=days_in_month(year, month)).contains(&day),
+                    }
+            }
+            (None, _, _) => false,
+        };
+        valid.then_some(PartialDate {
+            year,
+            month,
+            day,
+            time,
+            offset_minutes: None,
+        })
     }
 
     /// Parses the contract's ISO 8601 extended forms.
@@ -834,6 +889,7 @@ mod tests {
     mod properties {
         use super::super::*;
         use proptest::prelude::*;
+        use std::fmt::Write as _;
 
         fn any_date() -> impl Strategy<Value = PartialDate> {
             (
@@ -891,6 +947,47 @@ mod tests {
             fn day_numbers_round_trip(days in -100_000_000i64..100_000_000) {
                 let (y, m, d) = civil_from_days(days);
                 prop_assert_eq!(days_from_civil(y, m, d), days);
+            }
+
+            /// The readers that hold numbers build dates from fields; they
+            /// must get what the same date written in ISO text parses to,
+            /// and `None` exactly where the text is refused.
+            #[test]
+            fn dates_from_fields_are_the_dates_their_text_parses_to(
+                year in prop_oneof![-400i64..2400, -300_000i64..300_000],
+                month in proptest::option::of(0u8..=13),
+                day in proptest::option::of(0u8..=32),
+                time in proptest::option::of((0u8..=24, 0u8..=60, proptest::option::of(0u8..=60), proptest::option::of(0u16..=1000))),
+            ) {
+                let time = time.and_then(|(h, m, s, ms)| TimeOfDay::new(h, m, s, ms));
+                let mut text = String::new();
+                write_year(&mut text, year).unwrap();
+                let written = match (month, day, time) {
+                    (None, None, None) => true,
+                    (Some(m), None, None) => { write!(text, "-{m:02}").unwrap(); true }
+                    (Some(m), Some(d), t) => {
+                        write!(text, "-{m:02}-{d:02}").unwrap();
+                        if let Some(t) = t {
+                            write!(text, "T{:02}:{:02}", t.hour, t.minute).unwrap();
+                            if let Some(s) = t.second { write!(text, ":{s:02}").unwrap(); }
+                            if let Some(ms) = t.millisecond { write!(text, ".{ms:03}").unwrap(); }
+                        }
+                        true
+                    }
+                    _ => false,
+                };
+                let from_fields = PartialDate::from_fields(year, month, day, time);
+                if written {
+                    prop_assert_eq!(from_fields, PartialDate::parse(&text).ok(), "{}", text);
+                } else {
+                    prop_assert_eq!(from_fields, None);
+                }
+            }
+
+            #[test]
+            fn times_from_fields_are_checked(h in 0u8..=30, m in 0u8..=70, s in proptest::option::of(0u8..=70), ms in proptest::option::of(0u16..=1100)) {
+                let valid = h < 24 && m < 60 && s.is_none_or(|s| s < 60) && ms.is_none_or(|ms| ms < 1000 && s.is_some());
+                prop_assert_eq!(TimeOfDay::new(h, m, s, ms).is_some(), valid);
             }
 
             #[test]
