@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
+use news_timeline::core::import::parse_document;
 use news_timeline::core::model::Timeline;
-use news_timeline::core::parse::parse_document;
 use news_timeline::ui::use_search_index;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;

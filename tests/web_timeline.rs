@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use news_timeline::core::filter::{Filter, SearchIndex};
+use news_timeline::core::import::parse_document;
 use news_timeline::core::model::{Problem, Timeline};
-use news_timeline::core::parse::parse_document;
 use news_timeline::core::window::Window;
 use news_timeline::embed;
 use news_timeline::ui::{shown_timeline, TimelineView};

@@ -21,8 +21,8 @@ mod shadow;
 
 use crate::core::date::PartialDate;
 use crate::core::filter::Filter;
+use crate::core::import::parse_csv_document;
 use crate::core::model::Problem;
-use crate::core::parse::parse_csv_document;
 use crate::core::window::Window;
 use crate::ui::{shown_timeline, use_search_index, TimelineView};
 use js_sys::{Array, Function, Object, Reflect};

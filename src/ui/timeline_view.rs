@@ -58,7 +58,7 @@ pub fn TimelineView(
     #[prop(into)]
     shown: Signal<Arc<Timeline>>,
     /// All events' tags with their counts, most used first
-    /// ([`crate::core::parse::Parsed::tags`]), for the filter chips.
+    /// ([`crate::core::import::Parsed::tags`]), for the filter chips.
     #[prop(into)]
     tags: Signal<Vec<(String, usize)>>,
     /// A heading that overrides the data's own title (the `title` option).
