@@ -1002,4 +1002,117 @@ mod tests {
             }
         }
     }
+
+    /// chrono, the date crate the design names, is the oracle for the
+    /// calendar math over its whole range (years ±262,143): every day
+    /// number, month length, ISO text and offset must agree with it.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod chrono_oracle {
+        use super::super::*;
+        use chrono::{Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
+        use proptest::prelude::*;
+
+        fn epoch() -> NaiveDate {
+            NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()
+        }
+
+        /// Day numbers over chrono's whole range, its ends included.
+        fn any_day() -> impl Strategy<Value = i64> {
+            let min = (NaiveDate::MIN - epoch()).num_days();
+            let max = (NaiveDate::MAX - epoch()).num_days();
+            prop_oneof![min..=max, -800_000i64..800_000, Just(min), Just(max)]
+        }
+
+        /// Milliseconds over chrono's whole range.
+        fn any_ms() -> impl Strategy<Value = i64> {
+            (any_day(), 0i64..86_400_000).prop_map(|(day, ms)| day * 86_400_000 + ms)
+        }
+
+        fn date_of(days: i64) -> NaiveDate {
+            epoch() + chrono::TimeDelta::days(days)
+        }
+
+        /// ISO 8601 as JS `toISOString` writes it, from chrono's fields.
+        fn iso(t: &chrono::DateTime<chrono::Utc>) -> String {
+            let year = t.year();
+            let year = if (0..=9999).contains(&year) {
+                format!("{year:04}")
+            } else {
+                format!(
+                    "{}{:06}",
+                    if year < 0 { '-' } else { '+' },
+                    year.unsigned_abs()
+                )
+            };
+            format!(
+                "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second(),
+                t.timestamp_subsec_millis()
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn day_numbers_agree_with_chrono(days in any_day()) {
+                let date = date_of(days);
+                let civil = (i64::from(date.year()), date.month() as u8, date.day() as u8);
+                prop_assert_eq!(civil_from_days(days), civil);
+                prop_assert_eq!(days_from_civil(civil.0, civil.1, civil.2), days);
+            }
+
+            #[test]
+            fn month_lengths_agree_with_chrono(days in any_day()) {
+                let date = date_of(days);
+                let length = (28..=31)
+                    .filter(|&d| date.with_day(d).is_some())
+                    .max()
+                    .unwrap();
+                prop_assert_eq!(
+                    u32::from(days_in_month(i64::from(date.year()), date.month() as u8)),
+                    length
+                );
+            }
+
+            #[test]
+            fn axis_positions_agree_with_chrono(ms in any_ms()) {
+                let t = chrono::DateTime::from_timestamp_millis(ms).unwrap();
+                prop_assert_eq!(iso_from_ms(ms as f64), iso(&t));
+                let midnight = (t.date_naive() - epoch()).num_days() * 86_400_000;
+                let (year, month, day, ms_of_day) = civil_from_ms(ms as f64);
+                prop_assert_eq!(
+                    (year, month, day, ms_of_day),
+                    (i64::from(t.year()), t.month() as u8, t.day() as u8, (ms - midnight) as f64)
+                );
+                prop_assert_eq!(ms_from_civil(year, month, day), midnight as f64);
+            }
+
+            #[test]
+            fn offsets_agree_with_chrono(
+                ms in any_ms(),
+                offset in -1439i32..=1439,
+            ) {
+                // A wall-clock time written with an offset is the instant
+                // chrono places it at.
+                let wall = chrono::DateTime::from_timestamp_millis(ms).unwrap().naive_utc();
+                let zone = FixedOffset::east_opt(offset * 60).unwrap();
+                let Some(instant) = zone.from_local_datetime(&wall).single() else {
+                    return Ok(());
+                };
+                let sign = if offset < 0 { '-' } else { '+' };
+                let text = format!(
+                    "{}{sign}{:02}:{:02}",
+                    iso(&wall.and_utc()).trim_end_matches('Z'),
+                    offset.unsigned_abs() / 60,
+                    offset.unsigned_abs() % 60
+                );
+                let date = PartialDate::parse(&text).unwrap();
+                prop_assert_eq!(date.start_ms(), instant.timestamp_millis() as f64, "{}", text);
+                prop_assert_eq!(date.to_string(), if offset == 0 { text.replace("+00:00", "Z") } else { text });
+            }
+        }
+    }
 }
