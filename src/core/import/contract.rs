@@ -1047,27 +1047,4 @@ mod tests {
             "events: expected an array of events, but found a number"
         );
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    mod properties {
-        use crate::core::import::parse_document;
-        use proptest::prelude::*;
-        use std::collections::HashSet;
-
-        proptest! {
-            #[test]
-            fn never_panics_and_keeps_ids_unique(text in "\\PC{0,200}") {
-                if let Ok(p) = parse_document(&text) {
-                    let ids: HashSet<&str> = p.timeline.events.iter().map(|e| e.id.as_str()).collect();
-                    prop_assert_eq!(ids.len(), p.timeline.events.len());
-                }
-            }
-
-            #[test]
-            fn every_valid_event_survives(days in proptest::collection::vec(1u8..=28, 0..30)) {
-                let events: Vec<String> = days.iter().map(|d| format!(r#"{{"start": "2019-05-{d:02}", "title": "t", "id": "x"}}"#)).collect();
-                let p = parse_document(&format!("[{}]", events.join(","))).unwrap();
-                prop_assert_eq!(p.timeline.events.len(), days.len());
-            }
-        }
-    }
 }

@@ -269,4 +269,216 @@ mod tests {
         assert!(!looks_like_json("Year,Month\n"));
         assert!(!looks_like_json(""));
     }
+
+    /// Documents built from parts that are right or wrong in known ways
+    /// (random text almost never parses, so it tests next to nothing):
+    /// ids that collide, bad and tied dates, wrong types, missing and blank
+    /// titles, deep junk, elements that are not events.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::collections::HashSet;
+
+        /// A member's JSON value (`None`: the member is absent) and whether
+        /// it makes the contract skip the event.
+        type Member = (Option<String>, bool);
+
+        /// A member that is absent, holds one of `kept` (the event stays,
+        /// perhaps repaired) or one of `skipping`.
+        fn member(
+            kept: &'static [&'static str],
+            skipping: &'static [&'static str],
+        ) -> BoxedStrategy<Member> {
+            let kept = prop::sample::select(kept).prop_map(|v| (Some(v.to_owned()), false));
+            if skipping.is_empty() {
+                return prop_oneof![1 => Just((None, false)), 2 => kept].boxed();
+            }
+            let skipping = prop::sample::select(skipping).prop_map(|v| (Some(v.to_owned()), true));
+            prop_oneof![3 => Just((None, false)), 4 => kept, 1 => skipping].boxed()
+        }
+
+        fn start() -> BoxedStrategy<Member> {
+            prop_oneof![
+                4 => prop::sample::select(&[
+                    "\"2019\"", "\"2019-05\"", "\"2019-05-05\"", "\"2019-05-05T14:30Z\"",
+                    "\"2019-05-05T16:30+02:00\"", "\"-0043-03-15\"", "\"+012019\"", "\"-13800000000\"",
+                ][..]).prop_map(|v| (Some(v.to_owned()), false)),
+                // Few days, so that many events tie.
+                3 => (1u8..=4).prop_map(|d| (Some(format!("\"2019-05-{d:02}\"")), false)),
+                2 => prop::sample::select(&[
+                    "\"2019-13-45\"", "\"May 2019\"", "\"2019-W12\"", "\"\"", "5", "true", "{}", "[]", "null",
+                ][..]).prop_map(|v| (Some(v.to_owned()), true)),
+                1 => Just((None, true)),
+            ]
+            .boxed()
+        }
+
+        /// One element of the events array: its text (with `#index` as its
+        /// `text`, to find it again) and whether it is kept.
+        fn element() -> impl Strategy<Value = (Vec<(&'static str, Member)>, bool)> {
+            let object = (
+                start(),
+                member(
+                    &[
+                        "\"Tanker seized\"",
+                        "\"\"",
+                        "\"  \"",
+                        "\" padded \"",
+                        "null",
+                    ],
+                    &["7", "[\"x\"]"],
+                ),
+                member(
+                    &["\"a\"", "\"b\"", "\"a-2\"", "\" a \"", "\"\"", "null"],
+                    &["1", "false"],
+                ),
+                member(
+                    &[
+                        "\"2019-06\"",
+                        "\"2019-04\"",
+                        "\"soon\"",
+                        "5",
+                        "\"-13800000000\"",
+                        "null",
+                    ],
+                    &[],
+                ),
+                member(
+                    &["[\"military\"]", "[\"a\", \"\", 3, \" a \"]", "[]", "null"],
+                    &["\"military\"", "{}"],
+                ),
+                member(
+                    &["1", "3", "0", "2.5", "1e300", "null"],
+                    &["\"high\"", "[]"],
+                ),
+                member(
+                    &[
+                        "{\"url\": \"https://example.com/a.jpg\"}",
+                        "{\"url\": \"javascript:x\"}",
+                        "{\"caption\": \"c\"}",
+                    ],
+                    &["\"a.jpg\"", "{\"url\": 5}"],
+                ),
+                member(
+                    &["{\"url\": \"https://bbc.co.uk\"}", "{\"name\": \"BBC\"}"],
+                    &["\"x\"", "{\"name\": 1}"],
+                ),
+                (0usize..80).prop_map(|depth| {
+                    (
+                        Some(format!(
+                            "{}{{\"y\": null}}{}",
+                            "[".repeat(depth),
+                            "]".repeat(depth)
+                        )),
+                        false,
+                    )
+                }),
+            )
+                .prop_map(
+                    |(start, title, id, end, tags, importance, media, source, junk)| {
+                        let members = vec![
+                            ("start", start),
+                            ("title", title),
+                            ("id", id),
+                            ("end", end),
+                            ("tags", tags),
+                            ("importance", importance),
+                            ("media", media),
+                            ("source", source),
+                            ("x", junk),
+                        ];
+                        let kept = members.iter().all(|(_, (_, skips))| !skips);
+                        (members, kept)
+                    },
+                );
+            let not_an_event = prop::sample::select(&["7", "null", "\"x\"", "[]", "true"][..])
+                .prop_map(|v| (vec![("", (Some(v.to_owned()), true))], false));
+            prop_oneof![9 => object, 1 => not_an_event]
+        }
+
+        /// The element's JSON text; `index` is its marker.
+        fn element_text(members: &[(&str, Member)], index: usize) -> String {
+            if let [("", (Some(value), _))] = members {
+                return value.clone();
+            }
+            let mut fields: Vec<String> = members
+                .iter()
+                .filter_map(|(key, (value, _))| value.as_ref().map(|v| format!("\"{key}\": {v}")))
+                .collect();
+            fields.push(format!("\"text\": \"#{index}\""));
+            format!("{{{}}}", fields.join(", "))
+        }
+
+        proptest! {
+            #[test]
+            fn good_events_survive_and_bad_ones_are_reported_at_their_paths(
+                elements in prop::collection::vec(element(), 0..24),
+                shape in 0usize..3,
+                piece_size in 1usize..6,
+            ) {
+                let texts: Vec<String> = elements
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (members, _))| element_text(members, i))
+                    .collect();
+                let array = format!("[{}]", texts.join(", "));
+                let (document, prefix) = match shape {
+                    0 => (array, ""),
+                    1 => (format!("{{\"events\": {array}}}"), "events"),
+                    _ => (format!("{{\"title\": 5, \"events\": {array}}}"), "events"),
+                };
+                let parsed = parse_document(&document).unwrap();
+                let events = &parsed.timeline.events;
+
+                // Ids are unique.
+                let ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+                prop_assert_eq!(ids.len(), events.len());
+
+                // Exactly the good events survive.
+                let marker = |e: &crate::core::model::Event| -> usize {
+                    e.text.as_deref().and_then(|t| t.strip_prefix('#')).unwrap().parse().unwrap()
+                };
+                let kept: HashSet<usize> = events.iter().map(marker).collect();
+                let expected: HashSet<usize> = elements
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, kept))| *kept)
+                    .map(|(i, _)| i)
+                    .collect();
+                prop_assert_eq!(&kept, &expected, "{}", document);
+
+                // Every skipped event has a problem at its path; no kept
+                // one is reported as skipped.
+                let at = |i: usize, path: &str| {
+                    let own = format!("{prefix}[{i}]");
+                    path == own || path.starts_with(&format!("{own}."))
+                };
+                for i in 0..elements.len() {
+                    let skipping = parsed.problems.iter().filter(|p| {
+                        at(i, &p.path)
+                            && (p.message.ends_with("(the event is skipped)")
+                                || p.message.starts_with("expected an event object"))
+                    });
+                    prop_assert_eq!(skipping.count() > 0, !kept.contains(&i), "event {} of {}", i, document);
+                }
+
+                // Sorted by start, ties in input order.
+                for pair in events.windows(2) {
+                    let (a, b) = (&pair[0], &pair[1]);
+                    prop_assert!(a.start_ms() < b.start_ms()
+                        || (a.start_ms() == b.start_ms() && marker(a) < marker(b)));
+                }
+
+                // The title's problem comes first.
+                if shape == 2 {
+                    prop_assert_eq!(parsed.problems[0].path.as_str(), "title");
+                }
+
+                // In pieces, the same.
+                let (shell, mut split) = Split::new(&document, piece_size);
+                prop_assert_eq!(parse_document_in_pieces(&shell, &mut split).unwrap(), parsed);
+            }
+        }
+    }
 }

@@ -942,6 +942,20 @@ mod tests {
                 if let Ok(p) = parse_timelinejs(&doc) {
                     let ids: HashSet<&str> = p.timeline.events.iter().map(|e| e.id.as_str()).collect();
                     prop_assert_eq!(ids.len(), p.timeline.events.len());
+                    // Every event is kept, or skipped with a problem at its
+                    // path saying so.
+                    let count = doc.get("events").and_then(Value::as_array).map_or(0, <[Value]>::len);
+                    let skipped = (0..count)
+                        .filter(|i| {
+                            let own = format!("events[{i}]");
+                            p.problems.iter().any(|problem| {
+                                (problem.path == own || problem.path.starts_with(&format!("{own}.")))
+                                    && (problem.message.ends_with("(the event is skipped)")
+                                        || problem.message.starts_with("expected an event object"))
+                            })
+                        })
+                        .count();
+                    prop_assert_eq!(p.timeline.events.len() + skipped, count);
                     for e in &p.timeline.events {
                         if let Some(end) = e.end {
                             prop_assert!(end.start_ms() >= e.start.start_ms());
