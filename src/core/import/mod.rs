@@ -229,6 +229,10 @@ mod tests {
             // Eras: read as a whole.
             r#"{"eras": [{"start": "2019-05", "end": "2019-06", "label": "spring"}],
                 "events": [{"start": "2019-05-05", "title": "a"}, {"start": "2019-05-06", "title": "b"}]}"#,
+            // TimelineJS3 told by its first object, which is not in the
+            // first piece: the pieces used to stop looking after one piece.
+            r#"{"events": [7, {"start_date": {"year": 2019}, "text": {"headline": "a"}},
+                {"start_date": {"year": 2020}, "text": {"headline": "b"}}]}"#,
         ];
         for (n, document) in documents.iter().enumerate() {
             let expected = parse_document(document).unwrap();
@@ -260,6 +264,27 @@ mod tests {
         }
         let error = parse_document_in_pieces("[]", &mut Failing).unwrap_err();
         assert_eq!(error.to_string(), "data: cannot be read as JSON (cyclic)");
+    }
+
+    #[test]
+    fn a_piece_that_is_not_an_array_is_the_error() {
+        struct NotAnArray;
+        impl Pieces for NotAnArray {
+            fn total(&self) -> usize {
+                1
+            }
+            fn next_piece(&mut self) -> Result<Option<String>, DataError> {
+                Ok(Some(r#"{"start": "2019", "title": "a"}"#.into()))
+            }
+            fn whole(&mut self) -> Result<String, DataError> {
+                unreachable!()
+            }
+        }
+        let error = parse_document_in_pieces("[]", &mut NotAnArray).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "events: expected an array of events, but found an object"
+        );
     }
 
     #[test]
