@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use news_timeline::core::filter::Filter;
-use news_timeline::core::parse::{parse_document, Parsed};
+use news_timeline::core::import::{parse_document, Parsed};
 use news_timeline::ui::dom::bind;
 use news_timeline::ui::search_folding::fold_while_idle;
 use news_timeline::ui::state::{Settings, TimelineState};

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::tick;
 use news_timeline::core::filter::Filter;
-use news_timeline::core::parse::parse_document;
+use news_timeline::core::import::parse_document;
 use news_timeline::core::window::Window;
 use news_timeline::embed;
 use news_timeline::ui::state::{Settings, TimelineState};

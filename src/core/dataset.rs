@@ -14,8 +14,8 @@
 //! dataset, so whatever is derived from one stays true of it.
 //!
 //! ```
-//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
-//! use news_timeline::core::{dataset::Dataset, filter::Filter, parse::parse_document};
+//! # fn main() -> Result<(), news_timeline::core::import::DataError> {
+//! use news_timeline::core::{dataset::Dataset, filter::Filter, import::parse_document};
 //! let data = Dataset::new(parse_document(
 //!     r#"[{"id": "b", "start": "2019-07", "title": "Tanker seized", "tags": ["shipping"]},
 //!         {"id": "a", "start": "2019-05", "title": "Carrier deployed"}]"#,
@@ -31,8 +31,8 @@
 
 use super::filter::{Filter, SearchIndex, SearchIndexBuilder};
 use super::id_index::IdIndex;
+use super::import::Parsed;
 use super::model::{Event, Problem, Timeline};
-use super::parse::Parsed;
 use std::sync::{Arc, Mutex};
 
 /// A widget's data and the lookups derived from it.
@@ -195,7 +195,7 @@ impl Shown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse_document;
+    use crate::core::import::parse_document;
 
     fn dataset(text: &str) -> Dataset {
         Dataset::new(parse_document(text).unwrap_or_default())

@@ -81,6 +81,28 @@ impl TimeOfDay {
     pub fn millisecond(&self) -> Option<u16> {
         self.millisecond
     }
+    /// A time of day from its fields, for readers that hold numbers
+    /// (TimelineJS3's `{hour, minute}`): `None` when a field is out of
+    /// range (hour 0 to 23, minute and second 0 to 59, millisecond 0 to
+    /// 999) or a millisecond comes without its second.
+    pub fn new(
+        hour: u8,
+        minute: u8,
+        second: Option<u8>,
+        millisecond: Option<u16>,
+    ) -> Option<TimeOfDay> {
+        let valid = hour <= 23
+            && minute <= 59
+            && second.is_none_or(|s| s <= 59)
+            && millisecond.is_none_or(|ms| ms <= 999 && second.is_some());
+        valid.then_some(TimeOfDay {
+            hour,
+            minute,
+            second,
+            millisecond,
+        })
+    }
+
     fn ms_of_day(&self) -> f64 {
         f64::from(self.hour) * 3_600_000.0
             + f64::from(self.minute) * 60_000.0
@@ -192,6 +214,39 @@ impl PartialDate {
             time: None,
             offset_minutes: None,
         }
+    }
+
+    /// A date from numeric fields at the precision given, for readers that
+    /// hold numbers (TimelineJS3's `{year, month, day}`), so that no text
+    /// is written only to be parsed back. `None` when the month or day is
+    /// out of range, a day comes without a month or a time without a day,
+    /// or a year beyond ±271,821 comes with more than the year. Times are
+    /// wall-clock times (no offset).
+    pub fn from_fields(
+        year: i64,
+        month: Option<u8>,
+        day: Option<u8>,
+        time: Option<TimeOfDay>,
+    ) -> Option<PartialDate> {
+        let valid = match (month, day, time) {
+            (None, None, None) => true,
+            (Some(month), day, time) => {
+                year.abs() <= MAX_CALENDAR_YEAR
+                    && (1..=12).contains(&month)
+                    && match day {
+                        None => time.is_none(),
+                        Some(day) => (1..=days_in_month(year, month)).contains(&day),
+                    }
+            }
+            (None, _, _) => false,
+        };
+        valid.then_some(PartialDate {
+            year,
+            month,
+            day,
+            time,
+            offset_minutes: None,
+        })
     }
 
     /// Parses the contract's ISO 8601 extended forms.
@@ -834,6 +889,7 @@ mod tests {
     mod properties {
         use super::super::*;
         use proptest::prelude::*;
+        use std::fmt::Write as _;
 
         fn any_date() -> impl Strategy<Value = PartialDate> {
             (
@@ -893,6 +949,47 @@ mod tests {
                 prop_assert_eq!(days_from_civil(y, m, d), days);
             }
 
+            /// The readers that hold numbers build dates from fields; they
+            /// must get what the same date written in ISO text parses to,
+            /// and `None` exactly where the text is refused.
+            #[test]
+            fn dates_from_fields_are_the_dates_their_text_parses_to(
+                year in prop_oneof![-400i64..2400, -300_000i64..300_000],
+                month in proptest::option::of(0u8..=13),
+                day in proptest::option::of(0u8..=32),
+                time in proptest::option::of((0u8..=24, 0u8..=60, proptest::option::of(0u8..=60), proptest::option::of(0u16..=1000))),
+            ) {
+                let time = time.and_then(|(h, m, s, ms)| TimeOfDay::new(h, m, s, ms));
+                let mut text = String::new();
+                write_year(&mut text, year).unwrap();
+                let written = match (month, day, time) {
+                    (None, None, None) => true,
+                    (Some(m), None, None) => { write!(text, "-{m:02}").unwrap(); true }
+                    (Some(m), Some(d), t) => {
+                        write!(text, "-{m:02}-{d:02}").unwrap();
+                        if let Some(t) = t {
+                            write!(text, "T{:02}:{:02}", t.hour, t.minute).unwrap();
+                            if let Some(s) = t.second { write!(text, ":{s:02}").unwrap(); }
+                            if let Some(ms) = t.millisecond { write!(text, ".{ms:03}").unwrap(); }
+                        }
+                        true
+                    }
+                    _ => false,
+                };
+                let from_fields = PartialDate::from_fields(year, month, day, time);
+                if written {
+                    prop_assert_eq!(from_fields, PartialDate::parse(&text).ok(), "{}", text);
+                } else {
+                    prop_assert_eq!(from_fields, None);
+                }
+            }
+
+            #[test]
+            fn times_from_fields_are_checked(h in 0u8..=30, m in 0u8..=70, s in proptest::option::of(0u8..=70), ms in proptest::option::of(0u16..=1100)) {
+                let valid = h < 24 && m < 60 && s.is_none_or(|s| s < 60) && ms.is_none_or(|ms| ms < 1000 && s.is_some());
+                prop_assert_eq!(TimeOfDay::new(h, m, s, ms).is_some(), valid);
+            }
+
             #[test]
             fn plain_days_read_as_the_general_parser_reads_them(s in "[0-9]{4}-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])") {
                 let general = Parser::new(&s).date().ok();
@@ -902,6 +999,119 @@ mod tests {
             #[test]
             fn never_panics_on_any_text(s in "\\PC{0,40}") {
                 let _ = PartialDate::parse(&s);
+            }
+        }
+    }
+
+    /// chrono, the date crate the design names, is the oracle for the
+    /// calendar math over its whole range (years ±262,143): every day
+    /// number, month length, ISO text and offset must agree with it.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod chrono_oracle {
+        use super::super::*;
+        use chrono::{Datelike, FixedOffset, NaiveDate, TimeZone, Timelike};
+        use proptest::prelude::*;
+
+        fn epoch() -> NaiveDate {
+            NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()
+        }
+
+        /// Day numbers over chrono's whole range, its ends included.
+        fn any_day() -> impl Strategy<Value = i64> {
+            let min = (NaiveDate::MIN - epoch()).num_days();
+            let max = (NaiveDate::MAX - epoch()).num_days();
+            prop_oneof![min..=max, -800_000i64..800_000, Just(min), Just(max)]
+        }
+
+        /// Milliseconds over chrono's whole range.
+        fn any_ms() -> impl Strategy<Value = i64> {
+            (any_day(), 0i64..86_400_000).prop_map(|(day, ms)| day * 86_400_000 + ms)
+        }
+
+        fn date_of(days: i64) -> NaiveDate {
+            epoch() + chrono::TimeDelta::days(days)
+        }
+
+        /// ISO 8601 as JS `toISOString` writes it, from chrono's fields.
+        fn iso(t: &chrono::DateTime<chrono::Utc>) -> String {
+            let year = t.year();
+            let year = if (0..=9999).contains(&year) {
+                format!("{year:04}")
+            } else {
+                format!(
+                    "{}{:06}",
+                    if year < 0 { '-' } else { '+' },
+                    year.unsigned_abs()
+                )
+            };
+            format!(
+                "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+                t.month(),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second(),
+                t.timestamp_subsec_millis()
+            )
+        }
+
+        proptest! {
+            #[test]
+            fn day_numbers_agree_with_chrono(days in any_day()) {
+                let date = date_of(days);
+                let civil = (i64::from(date.year()), date.month() as u8, date.day() as u8);
+                prop_assert_eq!(civil_from_days(days), civil);
+                prop_assert_eq!(days_from_civil(civil.0, civil.1, civil.2), days);
+            }
+
+            #[test]
+            fn month_lengths_agree_with_chrono(days in any_day()) {
+                let date = date_of(days);
+                let length = (28..=31)
+                    .filter(|&d| date.with_day(d).is_some())
+                    .max()
+                    .unwrap();
+                prop_assert_eq!(
+                    u32::from(days_in_month(i64::from(date.year()), date.month() as u8)),
+                    length
+                );
+            }
+
+            #[test]
+            fn axis_positions_agree_with_chrono(ms in any_ms()) {
+                let t = chrono::DateTime::from_timestamp_millis(ms).unwrap();
+                prop_assert_eq!(iso_from_ms(ms as f64), iso(&t));
+                let midnight = (t.date_naive() - epoch()).num_days() * 86_400_000;
+                let (year, month, day, ms_of_day) = civil_from_ms(ms as f64);
+                prop_assert_eq!(
+                    (year, month, day, ms_of_day),
+                    (i64::from(t.year()), t.month() as u8, t.day() as u8, (ms - midnight) as f64)
+                );
+                prop_assert_eq!(ms_from_civil(year, month, day), midnight as f64);
+            }
+
+            #[test]
+            fn offsets_agree_with_chrono(
+                ms in any_ms(),
+                offset in -1439i32..=1439,
+            ) {
+                // A wall-clock time written with an offset is the instant
+                // chrono places it at.
+                let wall = chrono::DateTime::from_timestamp_millis(ms).unwrap().naive_utc();
+                let zone = FixedOffset::east_opt(offset * 60).unwrap();
+                let Some(instant) = zone.from_local_datetime(&wall).single() else {
+                    return Ok(());
+                };
+                let sign = if offset < 0 { '-' } else { '+' };
+                let text = format!(
+                    "{}{sign}{:02}:{:02}",
+                    iso(&wall.and_utc()).trim_end_matches('Z'),
+                    offset.unsigned_abs() / 60,
+                    offset.unsigned_abs() % 60
+                );
+                let date = PartialDate::parse(&text).unwrap();
+                prop_assert_eq!(date.start_ms(), instant.timestamp_millis() as f64, "{}", text);
+                prop_assert_eq!(date.to_string(), if offset == 0 { text.replace("+00:00", "Z") } else { text });
             }
         }
     }

@@ -10,9 +10,9 @@
 //!   one character for one, so match positions map back onto the title.
 //!
 //! ```
-//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
+//! # fn main() -> Result<(), news_timeline::core::import::DataError> {
 //! use news_timeline::core::filter::{Filter, SearchIndex};
-//! let parsed = news_timeline::core::parse::parse_document(
+//! let parsed = news_timeline::core::import::parse_document(
 //!     r#"[{"start": "2019-06-13", "title": "Tankers attacked", "tags": ["shipping"]},
 //!         {"start": "2019-06-20", "title": "Drone shot down", "tags": ["military"]}]"#,
 //! )?;
@@ -386,7 +386,7 @@ pub fn highlight_segments<'a>(text: &'a str, folded_query: &str) -> Vec<(&'a str
 mod tests {
     #[test]
     fn a_filter_that_keeps_everything_copies_nothing() {
-        let t = crate::core::parse::parse_document(
+        let t = crate::core::import::parse_document(
             r#"{"title": "T", "events": [{"start": "2019-01-01", "title": "tanker a"},
                 {"start": "2019-01-02", "title": "tanker b"}, {"start": "2019-01-03", "title": "drone"}]}"#,
         )
@@ -414,7 +414,7 @@ mod tests {
 
     #[test]
     fn one_search_over_all_texts_finds_each_event_once_and_never_across_two() {
-        let t = crate::core::parse::parse_document(
+        let t = crate::core::import::parse_document(
             r#"[{"start": "2019-01-01", "title": "ab", "text": "<p>tanker tanker</p>"},
                 {"start": "2019-01-02", "title": "c\u0001d"},
                 {"start": "2019-01-03", "title": "Tánker"}]"#,
@@ -433,7 +433,7 @@ mod tests {
 
     #[test]
     fn an_index_folded_a_slice_at_a_time_is_the_same_index() {
-        let t = crate::core::parse::parse_document(
+        let t = crate::core::import::parse_document(
             r#"[{"start": "2019-01-01", "title": "Ab", "text": "<p>Tanker &amp; <b>ship</b></p>"},
                 {"start": "2019-01-02", "title": "Téhéran"},
                 {"start": "2019-01-03", "title": "ef", "text": "Ŝtraße"},
@@ -494,7 +494,7 @@ mod tests {
         assert_eq!(brush(1.0), "2019-06-13T10:20Z");
         assert_eq!(brush_date(f64::NAN, 1.0), None);
     }
-    use crate::core::parse::parse_document;
+    use crate::core::import::parse_document;
 
     fn timeline() -> Timeline {
         parse_document(

@@ -40,7 +40,17 @@ impl IdIndex {
     /// The index of the item whose id is `id`; `id_of` gives the items'
     /// ids as in [`IdIndex::new`].
     pub fn find<'a>(&self, id: &str, id_of: impl Fn(usize) -> Option<&'a str>) -> Option<usize> {
-        let hash = id_hash(id);
+        self.find_hashed(id, id_hash(id), id_of)
+    }
+
+    /// [`IdIndex::find`] for an id whose [`id_hash`] the caller has (it
+    /// inserts the id next, with the same hash).
+    pub fn find_hashed<'a>(
+        &self,
+        id: &str,
+        hash: u32,
+        id_of: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = hash as usize & mask;
         while let Some(&(h, index)) = self.slots.get(i) {

@@ -15,9 +15,9 @@
 //!   ([`TimeIndex::density`]).
 //!
 //! ```
-//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
+//! # fn main() -> Result<(), news_timeline::core::import::DataError> {
 //! use news_timeline::core::index::TimeIndex;
-//! let data = news_timeline::core::parse::parse_document(
+//! let data = news_timeline::core::import::parse_document(
 //!     r#"[{"start": "2019-06-10", "title": "a"},
 //!         {"start": "2019-06-11", "title": "b", "importance": 3},
 //!         {"start": "2019-06-12", "title": "c"}]"#,
@@ -226,7 +226,7 @@ impl TimeIndex {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse_document;
+    use crate::core::import::parse_document;
 
     fn indexed(json: &str) -> (Timeline, TimeIndex) {
         let timeline = parse_document(json).unwrap().timeline;

@@ -1071,5 +1071,131 @@ mod tests {
                 prop_assert_eq!(parse(&text), Ok(v), "text: {}", text);
             }
         }
+
+        /// serde_json's verdict on `text`: its value, or `None` where it
+        /// rejects the text. Its own depth limit is off, so that ours (256
+        /// levels) is the one that shows.
+        fn serde_json_reads(text: &str) -> Option<serde_json::Value> {
+            let mut reader = serde_json::Deserializer::from_str(text);
+            reader.disable_recursion_limit();
+            let mut values = reader.into_iter::<serde_json::Value>();
+            let value = values.next()?.ok()?;
+            values.next().is_none().then_some(value)
+        }
+
+        /// Whether a value of ours is serde_json's (in an object, the last
+        /// member of a name counts, as serde_json keeps it).
+        fn same(ours: &Value, theirs: &serde_json::Value) -> bool {
+            use serde_json::Value as J;
+            match (ours, theirs) {
+                (Value::Null, J::Null) => true,
+                (Value::Bool(a), J::Bool(b)) => a == b,
+                (Value::Number(a), J::Number(b)) => b.as_f64() == Some(*a),
+                (Value::String(a), J::String(b)) => a == b,
+                (Value::Array(a), J::Array(b)) => {
+                    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+                }
+                (Value::Object(members), J::Object(b)) => {
+                    let names: std::collections::BTreeSet<&str> =
+                        members.iter().map(|(k, _)| k.as_str()).collect();
+                    names.len() == b.len()
+                        && names
+                            .iter()
+                            .all(|name| match (ours.get(name), b.get(*name)) {
+                                (Some(x), Some(y)) => same(x, y),
+                                _ => false,
+                            })
+                }
+                _ => false,
+            }
+        }
+
+        /// Whether `text` has a `\u` escape of a UTF-16 surrogate, which
+        /// a broken pair leaves alone: ours reads a lone one as U+FFFD (as
+        /// `JSON.parse` keeps it), serde_json rejects it.
+        fn has_surrogate_escape(text: &str) -> bool {
+            let lower = text.to_ascii_lowercase();
+            [
+                "\\ud8", "\\ud9", "\\uda", "\\udb", "\\udc", "\\udd", "\\ude", "\\udf",
+            ]
+            .iter()
+            .any(|escape| lower.contains(escape))
+        }
+
+        /// Checks ours against serde_json on one text: both accept it with
+        /// the same value, or both reject it.
+        fn agrees_with_serde_json(text: &str) -> Result<(), TestCaseError> {
+            let ours = parse(text);
+            // A leading byte order mark is skipped by ours only.
+            let theirs = serde_json_reads(text.strip_prefix('\u{feff}').unwrap_or(text));
+            match (&ours, &theirs) {
+                (Ok(a), Some(b)) => prop_assert!(same(a, b), "{:?} vs {:?} for {:?}", a, b, text),
+                (Err(_), None) => {}
+                (Ok(_), None) if has_surrogate_escape(text) => {}
+                _ => prop_assert!(
+                    false,
+                    "ours {:?}, serde_json {:?} for {:?}",
+                    ours,
+                    theirs,
+                    text
+                ),
+            }
+            Ok(())
+        }
+
+        /// Pieces that break or bend a JSON text when put anywhere in it.
+        const EDITS: [&str; 24] = [
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u00e9", "\\x", "0", "-", ".", "e", "+",
+            "1e999", "true", "nul", " ", "\n", "\t", "\u{1}", "é", "01",
+        ];
+
+        proptest! {
+            /// Valid documents, written with and without `\u` escapes.
+            #[test]
+            fn reads_valid_documents_as_serde_json_does(v in arb_value(), ascii in any::<bool>()) {
+                let mut text = String::new();
+                write_value(&v, ascii, &mut text);
+                agrees_with_serde_json(&text)?;
+            }
+
+            /// Documents broken in one place: cut short, a character
+            /// removed, or a piece put in.
+            #[test]
+            fn rejects_what_serde_json_rejects(
+                v in arb_value(),
+                at in any::<prop::sample::Index>(),
+                edit in 0usize..3,
+                piece in prop::sample::select(&EDITS[..]),
+            ) {
+                let mut text = String::new();
+                write_value(&v, true, &mut text);
+                let mut at = at.index(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                match edit {
+                    0 => text.truncate(at),
+                    1 if at < text.len() => {
+                        text.remove(at);
+                    }
+                    _ => text.insert_str(at, piece),
+                }
+                agrees_with_serde_json(&text)?;
+            }
+
+            /// Nesting up to 256 levels is read as serde_json reads it;
+            /// deeper is refused, whatever serde_json does without a limit.
+            #[test]
+            fn reads_nesting_up_to_256_levels(depth in 0usize..300, objects in any::<bool>()) {
+                let (open, close) = if objects { ("{\"a\":", "}") } else { ("[", "]") };
+                let text = format!("{}1{}", open.repeat(depth), close.repeat(depth));
+                if depth <= 256 {
+                    agrees_with_serde_json(&text)?;
+                } else {
+                    prop_assert!(parse(&text).is_err());
+                    prop_assert!(serde_json_reads(&text).is_some());
+                }
+            }
+        }
     }
 }

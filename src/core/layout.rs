@@ -35,7 +35,7 @@
 //! use news_timeline::core::index::TimeIndex;
 //! use news_timeline::core::layout::{layout, LayoutParams};
 //! use news_timeline::core::model::Event;
-//! use news_timeline::core::{parse::parse_document, scale::Scale, window::Window};
+//! use news_timeline::core::{import::parse_document, scale::Scale, window::Window};
 //! let data = parse_document(
 //!     r#"[{"start": "2019-06-10", "title": "Talks"},
 //!         {"start": "2019-06-10", "title": "Tanker seized", "importance": 3}]"#,

@@ -9,7 +9,8 @@
 //!   wasm boundary as one string instead of 100,000 JS objects.
 //! - [`model`]: [`model::Event`], [`model::Timeline`] and the [`model::Problem`]s
 //!   that validation reports with their JSON paths.
-//! - [`parse`]: turns input documents into a timeline plus problems.
+//! - [`import`]: turns input documents (our JSON, TimelineJS3's JSON and
+//!   spreadsheet) into a timeline plus problems.
 //! - [`window`]: the visible time range and how `fit` chooses it.
 //! - [`index`] and [`layout`]: what a window shows, found by binary search
 //!   and stacked into rows, so 100,000 events cost what 100 do.
@@ -17,8 +18,8 @@
 //! # Example
 //!
 //! ```
-//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
-//! let parsed = news_timeline::core::parse::parse_document(
+//! # fn main() -> Result<(), news_timeline::core::import::DataError> {
+//! let parsed = news_timeline::core::import::parse_document(
 //!     r#"{"events": [{"start": "2019-07", "title": "Tanker seized"},
 //!                    {"start": "2019-13-45", "title": "bad"}]}"#,
 //! )?;
@@ -37,17 +38,15 @@
     clippy::indexing_slicing
 )]
 
-pub mod csv;
 pub mod dataset;
 pub mod date;
 pub mod filter;
 pub mod id_index;
+pub mod import;
 pub mod index;
 pub mod json;
 pub mod layout;
 pub mod model;
-pub mod parse;
 pub mod scale;
 pub mod ticks;
-pub mod timelinejs;
 pub mod window;

@@ -173,7 +173,7 @@ fn span(window: Window) -> f64 {
 mod tests {
     use super::*;
     use crate::core::date::{ms_from_civil, MS_PER_DAY};
-    use crate::core::parse::parse_document;
+    use crate::core::import::parse_document;
 
     const YEAR_MS: f64 = 365.2425 * MS_PER_DAY;
 

@@ -142,7 +142,7 @@ impl Window {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse_document;
+    use crate::core::import::parse_document;
 
     #[test]
     fn resolves_partial_dates_to_whole_periods() {

@@ -22,8 +22,8 @@ mod pieces;
 mod registry;
 mod shadow;
 
+use crate::core::import::parse_csv_document;
 use crate::core::model::Problem;
-use crate::core::parse::parse_csv_document;
 use crate::core::window::Window;
 use crate::ui::dom::{after_frame, watch};
 use crate::ui::state::{Settings, TimelineState};

@@ -2,7 +2,7 @@
 //! at a time: as one JSON string, 100,000 events would first be copied
 //! whole into wasm memory (about 20 MB that the memory never gives back).
 
-use crate::core::parse::{parse_document, parse_document_in_pieces, DataError, Parsed, Pieces};
+use crate::core::import::{parse_document, parse_document_in_pieces, DataError, Parsed, Pieces};
 use js_sys::{Function, JsString, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};

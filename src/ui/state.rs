@@ -13,7 +13,7 @@
 //!
 //! ```
 //! use leptos::prelude::*;
-//! use news_timeline::core::parse::parse_document;
+//! use news_timeline::core::import::parse_document;
 //! use news_timeline::ui::state::{Settings, TimelineState};
 //!
 //! let owner = Owner::new();
@@ -39,9 +39,9 @@
 
 use crate::core::dataset::{Dataset, Shown};
 use crate::core::filter::Filter;
+use crate::core::import::Parsed;
 use crate::core::index::TimeIndex;
 use crate::core::model::Problem;
-use crate::core::parse::Parsed;
 use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
 use crate::core::window::Window;
 use crate::ui::reactive::{Derived, Source};
@@ -447,7 +447,7 @@ impl TimelineState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::parse::parse_document;
+    use crate::core::import::parse_document;
 
     const FOUR: &str = r#"[
         {"id": "carrier", "start": "2019-05-05", "title": "Carrier deployed", "tags": ["military"]},

@@ -3,17 +3,16 @@
 //!
 //! # Overview
 //!
-//! - [`looks_like_timelinejs`]: the detection [`super::parse::parse_value`]
-//!   uses to send a document here.
-//! - [`parse_timelinejs`]: a TimelineJS3 JSON document → [`Parsed`], with
-//!   problems at paths in TimelineJS3's own names
-//!   (`events[3].start_date.month`).
+//! [`parse_timelinejs`]: a TimelineJS3 JSON document → [`Parsed`], with
+//! problems at paths in TimelineJS3's own names
+//! (`events[3].start_date.month`). The contract reader tells these
+//! documents apart and hands them here.
 //!
 //! # Example
 //!
 //! ```
-//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
-//! let parsed = news_timeline::core::parse::parse_document(
+//! # fn main() -> Result<(), news_timeline::core::import::DataError> {
+//! let parsed = news_timeline::core::import::parse_document(
 //!     r#"{"title": {"text": {"headline": "<b>Rome</b>"}},
 //!         "events": [{"start_date": {"year": -44, "month": 3, "day": 15},
 //!                     "text": {"headline": "Caesar is killed"}}]}"#,
@@ -32,57 +31,99 @@
 //! thumbnail, alt} → media, `display_date` → the date label (else
 //! `start_date.display_date`, joined with `end_date.display_date` by " – "),
 //! `start_date`/`end_date` {year, month?, day?, hour?, minute?, second?,
-//! millisecond?} → dates at the precision given. Numbers may be JSON numbers
-//! or numeric strings (spaces and thousands commas are ignored, as in
-//! TimelineJS3's spreadsheets). TimelineJS3 has no year 0 and shows year -44
-//! as 44 BC, so negative years become astronomical `year + 1` (0 is read as
-//! 1 BC too); cosmological years beyond -271,822 are kept as written (year
-//! precision only, where one year more or less is not seen). The title slide becomes the timeline's title and `eras` its
+//! millisecond?} → dates at the precision given (see the date parts
+//! reader). The title slide becomes the timeline's title and `eras` its
 //! shaded bands; neither is an event.
 //!
 //! Out of scope: `background`, `type`, `autolink`, `scale`, `format` and
 //! embed code (`<iframe>`, `<blockquote>`) as media, which is dropped with a
 //! warning.
 
-use super::date::{days_in_month, PartialDate, MAX_CALENDAR_YEAR};
-use super::json::Value;
-use super::model::text_content;
-use super::parse::{
-    events_array, non_blank, Builder, DataError, Draft, Parsed, WrongType, END_IGNORED,
-    ERA_SKIPPED, EVENT_SKIPPED,
+use crate::core::date::PartialDate;
+use crate::core::import::builder::{
+    non_blank, plain, Builder, DataError, Draft, Keys, Loc, Outcome, Parsed, WrongType,
+    DEFAULT_IMPORTANCE,
 };
+use crate::core::import::date_parts::{read_date, DateParts, Part, Raw};
+use crate::core::json::Value;
+use crate::core::model::text_content;
+use std::fmt;
 
-/// Whether an object is a TimelineJS3 document rather than the contract's
-/// shape: its first object in `events` has a `start_date` (and no `start`),
-/// or its `title` is an object with `text` or `media`, or it has `eras`.
-pub fn looks_like_timelinejs(value: &Value) -> bool {
-    if !matches!(value, Value::Object(_)) {
-        return false;
-    }
-    if value.get("eras").is_some_and(|eras| *eras != Value::Null) {
-        return true;
-    }
-    if let Some(title @ Value::Object(_)) = value.get("title") {
-        if title.get("text").is_some() || title.get("media").is_some() {
-            return true;
+/// The problems only TimelineJS3 documents have; `Display` writes them.
+enum TimelineJsProblem {
+    /// `eras` holds this kind of value instead of an array.
+    ErasNotAnArray(&'static str),
+    NotAnEra(&'static str),
+    MissingDate(Required),
+}
+
+/// A date that events or eras cannot do without.
+#[derive(Clone, Copy)]
+enum Required {
+    EventStart,
+    EraStart,
+    EraEnd,
+}
+
+impl Required {
+    /// What becomes of the event or era when the date is wrong.
+    fn outcome(self) -> Outcome {
+        match self {
+            Required::EventStart => Outcome::EventSkipped,
+            Required::EraStart | Required::EraEnd => Outcome::EraSkipped,
         }
     }
-    let first = value
-        .get("events")
-        .and_then(Value::as_array)
-        .and_then(|events| events.iter().find(|e| matches!(e, Value::Object(_))));
-    first.is_some_and(|e| e.get("start_date").is_some() && e.get("start").is_none())
 }
+
+impl fmt::Display for TimelineJsProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TimelineJsProblem::ErasNotAnArray(found) => write!(
+                f,
+                "expected an array of eras, but found {found} (the eras are ignored)"
+            ),
+            TimelineJsProblem::NotAnEra(found) => write!(
+                f,
+                "expected an era object, but found {found} ({})",
+                Outcome::EraSkipped
+            ),
+            TimelineJsProblem::MissingDate(required) => {
+                let needs = match required {
+                    Required::EventStart => {
+                        r#"every event needs a start_date such as {"year": 2019}"#
+                    }
+                    Required::EraStart => r#"every era needs a start_date such as {"year": 1939}"#,
+                    Required::EraEnd => r#"every era needs an end_date such as {"year": 1945}"#,
+                };
+                write!(f, "missing: {needs} ({})", required.outcome())
+            }
+        }
+    }
+}
+
+/// TimelineJS3's names for an event's title and id.
+static KEYS: Keys = Keys {
+    title: "text.headline",
+    title_name: "headline",
+    id: "unique_id",
+};
 
 /// Reads a TimelineJS3 document. Like the contract's shape, it is rejected
 /// only when `events` is missing or not an array; everything else is skipped
 /// or repaired with a problem.
-pub fn parse_timelinejs(value: &Value) -> Result<Parsed, DataError> {
-    let events = events_array(value)?;
+pub(crate) fn parse_timelinejs(value: &Value) -> Result<Parsed, DataError> {
+    let events = match value.get("events") {
+        Some(Value::Array(items)) => items,
+        other => return Err(DataError::no_events_array(other.map(Value::kind_name))),
+    };
     let mut b = Builder::default();
     b.timeline.title = title_slide(&mut b, value.get("title"));
     for (index, item) in events.iter().enumerate() {
-        if let Some(draft) = event(&mut b, &format!("events[{index}]"), item) {
+        let at = Loc {
+            prefix: "events",
+            index,
+        };
+        if let Some(draft) = event(&mut b, at, item) {
             b.push_event(draft);
         }
     }
@@ -93,42 +134,29 @@ pub fn parse_timelinejs(value: &Value) -> Result<Parsed, DataError> {
                 era(&mut b, &format!("eras[{index}]"), item);
             }
         }
-        Some(other) => b.problem(
-            "eras".into(),
-            format!(
-                "expected an array of eras, but found {} (the eras are ignored)",
-                other.kind_name()
-            ),
-        ),
+        Some(other) => {
+            let problem = TimelineJsProblem::ErasNotAnArray(other.kind_name());
+            b.problem("eras".into(), &problem);
+        }
     }
     Ok(b.finish())
 }
 
 /// The title slide's headline as plain text (a plain string is accepted too).
 fn title_slide(b: &mut Builder, value: Option<&Value>) -> Option<String> {
-    const IGNORED: &str = "the title is ignored";
+    let ignored = Outcome::TitleIgnored;
     let slide = match value {
         None | Some(Value::Null) => return None,
         Some(Value::String(s)) => return plain(s),
         Some(slide @ Value::Object(_)) => slide,
         Some(other) => {
-            b.problem(
-                "title".into(),
-                format!(
-                    "expected an object such as {{\"text\": {{\"headline\": \"…\"}}}}, but found {} ({IGNORED})",
-                    other.kind_name()
-                ),
-            );
+            let example = r#"{"text": {"headline": "…"}}"#;
+            b.not_an_object("title".into(), example, other.kind_name(), ignored);
             return None;
         }
     };
-    let (headline, _) = slide_text(b, "title", slide.get("text"), IGNORED).ok()?;
+    let (headline, _) = slide_text(b, "title", slide.get("text"), ignored).ok()?;
     headline.as_deref().and_then(plain)
-}
-
-/// Headline HTML as trimmed plain text; `None` when nothing is left.
-fn plain(html: &str) -> Option<String> {
-    Some(text_content(html)).filter(|t| !t.is_empty())
 }
 
 /// A slide's `text` object: (headline, text), both optional.
@@ -136,7 +164,7 @@ fn slide_text(
     b: &mut Builder,
     path: &str,
     value: Option<&Value>,
-    outcome: &str,
+    outcome: Outcome,
 ) -> Result<(Option<String>, Option<String>), WrongType> {
     match value {
         None | Some(Value::Null) => Ok((None, None)),
@@ -150,55 +178,36 @@ fn slide_text(
             Ok((headline, body))
         }
         Some(other) => {
-            b.problem(
-                format!("{path}.text"),
-                format!(
-                    "expected an object such as {{\"headline\": \"…\", \"text\": \"…\"}}, but found {} ({outcome})",
-                    other.kind_name()
-                ),
-            );
-            Err(WrongType)
+            let example = r#"{"headline": "…", "text": "…"}"#;
+            let path = format!("{path}.text");
+            Err(b.not_an_object(path, example, other.kind_name(), outcome))
         }
     }
 }
 
-fn event(b: &mut Builder, path: &str, item: &Value) -> Option<Draft> {
+fn event(b: &mut Builder, at: Loc, item: &Value) -> Option<Draft> {
     if !matches!(item, Value::Object(_)) {
-        b.problem(
-            path.to_owned(),
-            format!("expected an event object, but found {}", item.kind_name()),
-        );
+        b.not_an_event(at, item.kind_name());
         return None;
     }
+    let path = at.path();
+    let skipped = Outcome::EventSkipped;
     let (start, start_label) = required_date(
         b,
         &format!("{path}.start_date"),
         item.get("start_date"),
-        "every event needs a start_date such as {\"year\": 2019}",
-        EVENT_SKIPPED,
+        Required::EventStart,
     )?;
-    let (headline, text) = slide_text(b, path, item.get("text"), EVENT_SKIPPED).ok()?;
-    let group = b
-        .string_at(format!("{path}.group"), item.get("group"), EVENT_SKIPPED)
-        .ok()?;
-    let id = b
-        .string_at(
-            format!("{path}.unique_id"),
-            item.get("unique_id"),
-            EVENT_SKIPPED,
-        )
-        .ok()?;
-    let display_date = b
-        .string_at(
-            format!("{path}.display_date"),
-            item.get("display_date"),
-            EVENT_SKIPPED,
-        )
-        .ok()?;
-    let media = b.media(path, item.get("media"), true).ok()?;
+    let (headline, text) = slide_text(b, &path, item.get("text"), skipped).ok()?;
+    let mut string = |key: &str| b.string_at(format!("{path}.{key}"), item.get(key), skipped);
+    let group = string("group").ok()?;
+    let id = string("unique_id").ok()?;
+    let display_date = string("display_date").ok()?;
+    let media = b.media(&path, item.get("media"), true).ok()?;
     let end_path = format!("{path}.end_date");
-    let (end, end_label) = match date_object(b, &end_path, item.get("end_date"), END_IGNORED) {
-        Ok(Some((end, label))) => (b.end_after(end_path, &start, end, END_IGNORED), label),
+    let ignored = Outcome::EndIgnored;
+    let (end, end_label) = match date_object(b, &end_path, item.get("end_date"), ignored) {
+        Ok(Some((end, label))) => (b.end_after(end_path, &start, end, ignored), label),
         Ok(None) | Err(WrongType) => (None, None),
     };
     let display_date = non_blank(display_date).or_else(|| match (start_label, end_label) {
@@ -206,20 +215,16 @@ fn event(b: &mut Builder, path: &str, item: &Value) -> Option<Draft> {
         (start_label, _) => start_label,
     });
     Some(Draft {
+        at,
+        keys: &KEYS,
         start,
         end,
         title: headline.map(|h| text_content(&h)),
-        title_path: format!("{path}.text.headline"),
-        title_name: "headline",
         id,
-        id_path: format!("{path}.unique_id"),
         text: non_blank(text),
-        tags: non_blank(group)
-            .map(|g| g.trim().to_owned())
-            .into_iter()
-            .collect(),
-        importance: 2,
-        media,
+        tags: b.group_tags(group),
+        importance: DEFAULT_IMPORTANCE,
+        media: media.map(Box::new),
         source: None,
         display_date,
     })
@@ -227,57 +232,43 @@ fn event(b: &mut Builder, path: &str, item: &Value) -> Option<Draft> {
 
 fn era(b: &mut Builder, path: &str, item: &Value) {
     if !matches!(item, Value::Object(_)) {
-        b.problem(
-            path.to_owned(),
-            format!(
-                "expected an era object, but found {} ({ERA_SKIPPED})",
-                item.kind_name()
-            ),
-        );
+        let problem = TimelineJsProblem::NotAnEra(item.kind_name());
+        b.problem(path.to_owned(), &problem);
         return;
     }
-    let Some((start, _)) = required_date(
-        b,
-        &format!("{path}.start_date"),
-        item.get("start_date"),
-        "every era needs a start_date such as {\"year\": 1939}",
-        ERA_SKIPPED,
-    ) else {
+    let start_path = format!("{path}.start_date");
+    let Some((start, _)) =
+        required_date(b, &start_path, item.get("start_date"), Required::EraStart)
+    else {
         return;
     };
-    let Some((end, _)) = required_date(
-        b,
-        &format!("{path}.end_date"),
-        item.get("end_date"),
-        "every era needs an end_date such as {\"year\": 1945}",
-        ERA_SKIPPED,
-    ) else {
+    let end_path = format!("{path}.end_date");
+    let Some((end, _)) = required_date(b, &end_path, item.get("end_date"), Required::EraEnd) else {
         return;
     };
-    let Ok((headline, _)) = slide_text(b, path, item.get("text"), ERA_SKIPPED) else {
+    let Ok((headline, _)) = slide_text(b, path, item.get("text"), Outcome::EraSkipped) else {
         return;
     };
     let label = headline.as_deref().and_then(plain).unwrap_or_default();
-    b.push_era(format!("{path}.end_date"), start, end, label);
+    b.push_era(end_path, start, end, label);
 }
 
 /// A date that must be there: a missing one is reported at `path` (or at
-/// `path.year` for an object without a year) with `missing`.
+/// `path.year` for an object without a year).
 fn required_date(
     b: &mut Builder,
     path: &str,
     value: Option<&Value>,
-    missing: &str,
-    outcome: &str,
+    required: Required,
 ) -> Option<(PartialDate, Option<String>)> {
-    match date_object(b, path, value, outcome) {
+    match date_object(b, path, value, required.outcome()) {
         Ok(Some(date)) => Some(date),
         Ok(None) => {
             let at = match value {
                 Some(Value::Object(_)) => format!("{path}.year"),
                 _ => path.to_owned(),
             };
-            b.problem(at, format!("missing: {missing} ({outcome})"));
+            b.problem(at, &TimelineJsProblem::MissingDate(required));
             None
         }
         Err(WrongType) => None,
@@ -290,20 +281,15 @@ fn date_object(
     b: &mut Builder,
     path: &str,
     value: Option<&Value>,
-    outcome: &str,
+    outcome: Outcome,
 ) -> Result<Option<(PartialDate, Option<String>)>, WrongType> {
     let object = match value {
         None | Some(Value::Null) => return Ok(None),
         Some(object @ Value::Object(_)) => object,
         Some(other) => {
-            b.problem(
-                path.to_owned(),
-                format!(
-                    "expected an object such as {{\"year\": 2019, \"month\": 5}}, but found {} ({outcome})",
-                    other.kind_name()
-                ),
-            );
-            return Err(WrongType);
+            let example = r#"{"year": 2019, "month": 5}"#;
+            let found = other.kind_name();
+            return Err(b.not_an_object(path.to_owned(), example, found, outcome));
         }
     };
     let part = |key: &str| Part {
@@ -330,254 +316,13 @@ fn date_object(
     Ok(Some((date, non_blank(label))))
 }
 
-/// One date field as found in the input.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Raw<'a> {
-    /// Not given (or `null`).
-    Absent,
-    /// A JSON number (or one read from text by an importer).
-    Number(f64),
-    /// A string, read as a whole number.
-    Text(&'a str),
-    /// Anything else: its kind, for the message ("an object").
-    Wrong(&'static str),
-}
-
-impl<'a> Raw<'a> {
-    fn of(value: Option<&'a Value>) -> Self {
-        match value {
-            None | Some(Value::Null) => Raw::Absent,
-            Some(Value::Number(n)) => Raw::Number(*n),
-            Some(Value::String(s)) => Raw::Text(s),
-            Some(other) => Raw::Wrong(other.kind_name()),
-        }
-    }
-
-    /// The whole number given; `Ok(None)` when absent or blank, `Err` with
-    /// what was found otherwise ("a fraction", "\"May\"").
-    fn integer(&self) -> Result<Option<i64>, String> {
-        /// Beyond this, years lose precision in f64 and in ISO text.
-        const LIMIT: f64 = 1e15;
-        match *self {
-            Raw::Absent => Ok(None),
-            Raw::Wrong(kind) => Err(kind.to_owned()),
-            Raw::Number(n) if !n.is_finite() || n.abs() >= LIMIT => {
-                Err("a number out of range".to_owned())
-            }
-            Raw::Number(n) if n.fract() != 0.0 => Err("a fraction".to_owned()),
-            Raw::Number(n) => Ok(Some(n as i64)),
-            Raw::Text(text) => {
-                let cleaned: String = text
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && *c != ',')
-                    .collect();
-                if cleaned.is_empty() {
-                    return Ok(None);
-                }
-                let (negative, digits) = match cleaned.strip_prefix('-') {
-                    Some(rest) => (true, rest),
-                    None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
-                };
-                let valid =
-                    (1..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
-                if !valid {
-                    return Err(quoted(text));
-                }
-                let value = digits
-                    .bytes()
-                    .fold(0i64, |acc, b| acc * 10 + i64::from(b - b'0'));
-                Ok(Some(if negative { -value } else { value }))
-            }
-        }
-    }
-
-    fn is_absent(&self) -> bool {
-        matches!(self.integer(), Ok(None))
-    }
-}
-
-/// Text for a message: quoted, cut after 40 characters.
-pub(crate) fn quoted(text: &str) -> String {
-    let mut shown: String = text.chars().take(40).collect();
-    if text.chars().nth(40).is_some() {
-        shown.push('…');
-    }
-    format!("\"{shown}\"")
-}
-
-/// A date field and where it is in the input (`events[3].start_date.month`,
-/// `rows[4].month`).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Part<'a> {
-    pub(crate) raw: Raw<'a>,
-    pub(crate) path: String,
-}
-
-/// A date as separate numeric fields, TimelineJS3's model in JSON and CSV.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct DateParts<'a> {
-    pub(crate) year: Part<'a>,
-    pub(crate) month: Part<'a>,
-    pub(crate) day: Part<'a>,
-    pub(crate) hour: Part<'a>,
-    pub(crate) minute: Part<'a>,
-    pub(crate) second: Part<'a>,
-    pub(crate) millisecond: Part<'a>,
-}
-
-/// Reads date fields into a [`PartialDate`] at the precision given:
-/// `Ok(None)` when every field is absent; `Err` (reported with `outcome`)
-/// when a field is not a whole number, is out of range (month 13, day 31 in
-/// April) or the year is missing. Finer fields without the coarser ones
-/// they need (a day without a month, a time without a day) and finer fields
-/// of years beyond ±271,821 are ignored with a warning.
-pub(crate) fn read_date(
-    b: &mut Builder,
-    parts: &DateParts<'_>,
-    outcome: &str,
-) -> Result<Option<PartialDate>, WrongType> {
-    let finer = [
-        &parts.month,
-        &parts.day,
-        &parts.hour,
-        &parts.minute,
-        &parts.second,
-        &parts.millisecond,
-    ];
-    if parts.year.raw.is_absent() && finer.iter().all(|p| p.raw.is_absent()) {
-        return Ok(None);
-    }
-    let year = match parts.year.raw.integer() {
-        Ok(Some(year)) => year,
-        Ok(None) => {
-            b.problem(
-                parts.year.path.clone(),
-                format!("missing: a date needs a year ({outcome})"),
-            );
-            return Err(WrongType);
-        }
-        Err(found) => {
-            b.problem(
-                parts.year.path.clone(),
-                format!("expected a year such as 2019 (or -44 for 44 BC), but found {found} ({outcome})"),
-            );
-            return Err(WrongType);
-        }
-    };
-    // TimelineJS3 shows year -44 as 44 BC, which is astronomical -43;
-    // cosmological years ("-13800000000") are kept as written.
-    let year = if (-MAX_CALENDAR_YEAR - 1..0).contains(&year) {
-        year + 1
-    } else {
-        year
-    };
-    let month = ranged(b, &parts.month, "a month", 1, 12, outcome)?;
-    let max_day = month.map_or(31, |m| i64::from(days_in_month(year, m as u8)));
-    let day = ranged(b, &parts.day, "a day", 1, max_day, outcome)?;
-    let hour = ranged(b, &parts.hour, "an hour", 0, 23, outcome)?;
-    let minute = ranged(b, &parts.minute, "a minute", 0, 59, outcome)?;
-    let second = ranged(b, &parts.second, "a second", 0, 59, outcome)?;
-    let millisecond = ranged(b, &parts.millisecond, "a millisecond", 0, 999, outcome)?;
-    let first_given = |fields: &[&Part<'_>]| {
-        fields
-            .iter()
-            .find(|p| !p.raw.is_absent())
-            .map(|p| p.path.clone())
-    };
-    let year_only = PartialDate::from_year(year);
-    if year.abs() > MAX_CALENDAR_YEAR {
-        if let Some(path) = first_given(&finer) {
-            b.problem(
-                path,
-                "years beyond ±271821 can only be given as a year (the month, day and time are ignored)".into(),
-            );
-        }
-        return Ok(Some(year_only));
-    }
-    let time = [hour, minute, second, millisecond];
-    let Some(month) = month else {
-        if let Some(path) = first_given(finer.get(1..).unwrap_or_default()) {
-            b.problem(
-                path,
-                "a day or time needs a month (the day and time are ignored)".into(),
-            );
-        }
-        return Ok(Some(year_only));
-    };
-    let mut iso = format!("{}-{month:02}", iso_year(year));
-    match day {
-        None => {
-            if let Some(path) = first_given(finer.get(2..).unwrap_or_default()) {
-                b.problem(path, "a time needs a day (the time is ignored)".into());
-            }
-        }
-        Some(day) => {
-            iso.push_str(&format!("-{day:02}"));
-            let [hour, minute, second, millisecond] = time;
-            if time.iter().any(Option::is_some) {
-                iso.push_str(&format!(
-                    "T{:02}:{:02}",
-                    hour.unwrap_or(0),
-                    minute.unwrap_or(0)
-                ));
-                if second.is_some() || millisecond.is_some() {
-                    iso.push_str(&format!(":{:02}", second.unwrap_or(0)));
-                }
-                if let Some(ms) = millisecond {
-                    iso.push_str(&format!(".{ms:03}"));
-                }
-            }
-        }
-    }
-    match PartialDate::parse(&iso) {
-        Ok(date) => Ok(Some(date)),
-        Err(e) => {
-            // Not expected: every field was checked above.
-            b.problem(parts.year.path.clone(), format!("{e} ({outcome})"));
-            Err(WrongType)
-        }
-    }
-}
-
-/// An optional whole number within `lo..=hi`; anything else is reported.
-fn ranged(
-    b: &mut Builder,
-    part: &Part<'_>,
-    what: &str,
-    lo: i64,
-    hi: i64,
-    outcome: &str,
-) -> Result<Option<i64>, WrongType> {
-    let found = match part.raw.integer() {
-        Ok(None) => return Ok(None),
-        Ok(Some(v)) if (lo..=hi).contains(&v) => return Ok(Some(v)),
-        Ok(Some(v)) => v.to_string(),
-        Err(found) => found,
-    };
-    b.problem(
-        part.path.clone(),
-        format!("expected {what} from {lo} to {hi}, but found {found} ({outcome})"),
-    );
-    Err(WrongType)
-}
-
-/// A year as ISO 8601 writes it (expanded beyond 0000–9999).
-fn iso_year(year: i64) -> String {
-    if (0..=9999).contains(&year) {
-        format!("{year:04}")
-    } else {
-        let sign = if year < 0 { '-' } else { '+' };
-        format!("{sign}{:06}", year.unsigned_abs())
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::core::import::parse_document;
     use crate::core::json;
     use crate::core::model::Media;
-    use crate::core::parse::parse_document;
 
     fn parsed(text: &str) -> Parsed {
         parse_document(text).unwrap()
@@ -996,7 +741,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::super::*;
-        use crate::core::parse::parse_document;
+        use crate::core::import::parse_document;
         use proptest::prelude::*;
         use std::collections::HashSet;
 
@@ -1197,6 +942,20 @@ mod tests {
                 if let Ok(p) = parse_timelinejs(&doc) {
                     let ids: HashSet<&str> = p.timeline.events.iter().map(|e| e.id.as_str()).collect();
                     prop_assert_eq!(ids.len(), p.timeline.events.len());
+                    // Every event is kept, or skipped with a problem at its
+                    // path saying so.
+                    let count = doc.get("events").and_then(Value::as_array).map_or(0, <[Value]>::len);
+                    let skipped = (0..count)
+                        .filter(|i| {
+                            let own = format!("events[{i}]");
+                            p.problems.iter().any(|problem| {
+                                (problem.path == own || problem.path.starts_with(&format!("{own}.")))
+                                    && (problem.message.ends_with("(the event is skipped)")
+                                        || problem.message.starts_with("expected an event object"))
+                            })
+                        })
+                        .count();
+                    prop_assert_eq!(p.timeline.events.len() + skipped, count);
                     for e in &p.timeline.events {
                         if let Some(end) = e.end {
                             prop_assert!(end.start_ms() >= e.start.start_ms());

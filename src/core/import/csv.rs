@@ -6,14 +6,14 @@
 //! - [`read_rows`]: an RFC 4180 reader that never fails: quoted fields, `""`
 //!   escapes, commas and line breaks inside quotes, CRLF/LF/CR line ends, a
 //!   leading UTF-8 BOM; ragged rows are kept as they are.
-//! - [`parse_csv_document`]: rows in TimelineJS3's spreadsheet layout →
-//!   [`Parsed`], the same result JSON gives.
+//! - [`parse_csv`]: rows in TimelineJS3's spreadsheet layout → [`Parsed`],
+//!   the same result JSON gives.
 //!
 //! # Example
 //!
 //! ```
-//! # fn main() -> Result<(), news_timeline::core::parse::DataError> {
-//! let parsed = news_timeline::core::parse::parse_csv_document(
+//! # fn main() -> Result<(), news_timeline::core::import::DataError> {
+//! let parsed = news_timeline::core::import::parse_csv_document(
 //!     "Year,Month,Day,Headline\r\n2019,6,20,\"Drone shot down, says IRGC\"\r\n",
 //! )?;
 //! assert_eq!(parsed.timeline.events[0].title, "Drone shot down, says IRGC");
@@ -43,13 +43,100 @@
 //! Out of scope: other delimiters (`;`, tabs), TimelineJS3's older
 //! "Start Date"/"End Date" sheets, Background (ignored).
 
-use super::date::PartialDate;
-use super::model::{text_content, Media};
-use super::parse::{
-    non_blank, Builder, DataError, Draft, Parsed, WrongType, END_IGNORED, ERA_SKIPPED,
-    EVENT_SKIPPED,
+use crate::core::date::PartialDate;
+use crate::core::import::builder::{
+    non_blank, plain, Builder, DataError, Draft, Keys, Loc, Outcome, Parsed, WrongType,
+    DEFAULT_IMPORTANCE,
 };
-use super::timelinejs::{quoted, read_date, DateParts, Part, Raw};
+use crate::core::import::date_parts::{read_date, DateParts, Part, Quoted, Raw};
+use crate::core::model::Media;
+use std::fmt;
+
+/// The problems only spreadsheets have; `Display` writes them.
+enum CsvProblem<'a> {
+    /// A Time cell that is not a time (its text).
+    BadTime {
+        text: &'a str,
+        outcome: Outcome,
+    },
+    SecondTitleRow,
+    NoYear,
+    /// An era row without a start (`end` false) or an end year.
+    EraWithoutYear {
+        end: bool,
+    },
+    /// No row at all but blank ones.
+    Empty,
+    /// A header row without the Year or Headline column (or both); `names`
+    /// are its cells.
+    MissingColumns {
+        year: bool,
+        headline: bool,
+        names: &'a [String],
+    },
+}
+
+impl fmt::Display for CsvProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CsvProblem::BadTime { text, outcome } => write!(
+                f,
+                "expected a time such as \"14:30\", but found {} ({outcome})",
+                Quoted(text)
+            ),
+            CsvProblem::SecondTitleRow => {
+                f.write_str("a second \"title\" row (it is shown as an event)")
+            }
+            CsvProblem::NoYear => write!(
+                f,
+                "missing: every event needs a year ({})",
+                Outcome::EventSkipped
+            ),
+            CsvProblem::EraWithoutYear { end } => write!(
+                f,
+                "missing: every era needs {} ({})",
+                if *end { "an end year" } else { "a year" },
+                Outcome::EraSkipped
+            ),
+            CsvProblem::Empty => f.write_str(
+                "expected CSV with a header row of TimelineJS3's spreadsheet columns (Year, Headline, …), but found an empty file",
+            ),
+            CsvProblem::MissingColumns {
+                year,
+                headline,
+                names,
+            } => {
+                let missing = match (year, headline) {
+                    (true, true) => "\"Year\" or \"Headline\"",
+                    (true, false) => "\"Year\"",
+                    _ => "\"Headline\"",
+                };
+                write!(
+                    f,
+                    "expected CSV with TimelineJS3's spreadsheet columns, but the header row has no {missing} column (found "
+                )?;
+                for (i, name) in names.iter().take(6).enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    Quoted(name.trim()).fmt(f)?;
+                }
+                if names.len() > 6 {
+                    f.write_str(", …")?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// A spreadsheet's names for an event's title; it has no id column (ids
+/// are derived from the content).
+static KEYS: Keys = Keys {
+    title: "headline",
+    title_name: "headline",
+    id: "",
+};
 
 /// Splits CSV text into rows of fields (RFC 4180, leniently): a field that
 /// starts with `"` runs to the matching `"` (`""` is one quote; text after
@@ -57,7 +144,7 @@ use super::timelinejs::{quoted, read_date, DateParts, Part, Raw};
 /// outside quotes. An empty line is a row with one empty field; the line
 /// break at the very end does not start another row. Unterminated quotes
 /// run to the end of the text.
-pub fn read_rows(text: &str) -> Vec<Vec<String>> {
+fn read_rows(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row: Vec<String> = Vec::new();
@@ -192,7 +279,8 @@ impl Header {
 struct Row<'a> {
     cells: &'a [String],
     header: &'a Header,
-    path: String,
+    /// `rows[4]`: data rows count from 0, the header row not counted.
+    at: Loc,
 }
 
 impl<'a> Row<'a> {
@@ -208,7 +296,7 @@ impl<'a> Row<'a> {
     }
 
     fn path(&self, col: Col) -> String {
-        format!("{}.{}", self.path, col.key())
+        self.at.field(col.key())
     }
 
     fn text(&self, col: Col) -> Option<String> {
@@ -228,7 +316,7 @@ impl<'a> Row<'a> {
         &self,
         b: &mut Builder,
         [year, month, day, time]: [Col; 4],
-        outcome: &str,
+        outcome: Outcome,
     ) -> Result<Option<PartialDate>, WrongType> {
         let time_text = self.cell(time).trim();
         let clock = if time_text.is_empty() {
@@ -236,13 +324,11 @@ impl<'a> Row<'a> {
         } else if let Some(clock) = parse_time(time_text) {
             Some(clock)
         } else {
-            b.problem(
-                self.path(time),
-                format!(
-                    "expected a time such as \"14:30\", but found {} ({outcome})",
-                    quoted(time_text)
-                ),
-            );
+            let problem = CsvProblem::BadTime {
+                text: time_text,
+                outcome,
+            };
+            b.problem(self.path(time), &problem);
             return Err(WrongType);
         };
         let clock_part = |value: Option<u32>| Part {
@@ -265,33 +351,22 @@ impl<'a> Row<'a> {
 /// Reads CSV in TimelineJS3's spreadsheet layout (see the module docs for
 /// columns and paths). Rejected only when there is no header row with Year
 /// and Headline columns; bad rows are skipped or repaired with problems.
-pub fn parse_csv_document(text: &str) -> Result<Parsed, DataError> {
+pub(crate) fn parse_csv(text: &str) -> Result<Parsed, DataError> {
     let rows = read_rows(text);
     let is_blank = |row: &Vec<String>| row.iter().all(|cell| cell.trim().is_empty());
     let mut rows = rows.iter().skip_while(|row| is_blank(row));
     let Some(names) = rows.next() else {
-        return Err(DataError::new(
-            "data",
-            "expected CSV with a header row of TimelineJS3's spreadsheet columns (Year, Headline, …), but found an empty file".into(),
-        ));
+        return Err(DataError::described("data", &CsvProblem::Empty));
     };
     let header = Header::new(names);
-    let missing: Vec<&str> = [(Col::Year, "\"Year\""), (Col::Headline, "\"Headline\"")]
-        .into_iter()
-        .filter(|(col, _)| !header.has(*col))
-        .map(|(_, name)| name)
-        .collect();
-    if !missing.is_empty() {
-        let found: Vec<String> = names.iter().take(6).map(|n| quoted(n.trim())).collect();
-        let more = if names.len() > 6 { ", …" } else { "" };
-        return Err(DataError::new(
-            "data",
-            format!(
-                "expected CSV with TimelineJS3's spreadsheet columns, but the header row has no {} column (found {}{more})",
-                missing.join(" or "),
-                found.join(", "),
-            ),
-        ));
+    let (year, headline) = (!header.has(Col::Year), !header.has(Col::Headline));
+    if year || headline {
+        let problem = CsvProblem::MissingColumns {
+            year,
+            headline,
+            names,
+        };
+        return Err(DataError::described("data", &problem));
     }
     let mut b = Builder::default();
     let mut has_title = false;
@@ -302,7 +377,10 @@ pub fn parse_csv_document(text: &str) -> Result<Parsed, DataError> {
         let row = Row {
             cells,
             header: &header,
-            path: format!("rows[{index}]"),
+            at: Loc {
+                prefix: "rows",
+                index,
+            },
         };
         match row.cell(Col::Type).trim().to_ascii_lowercase().as_str() {
             "title" if !has_title => {
@@ -310,10 +388,7 @@ pub fn parse_csv_document(text: &str) -> Result<Parsed, DataError> {
                 b.timeline.title = plain(row.cell(Col::Headline));
             }
             "title" => {
-                b.problem(
-                    row.path(Col::Type),
-                    "a second \"title\" row (it is shown as an event)".into(),
-                );
+                b.problem(row.path(Col::Type), &CsvProblem::SecondTitleRow);
                 event(&mut b, &row);
             }
             "era" => era(&mut b, &row),
@@ -327,19 +402,17 @@ const START: [Col; 4] = [Col::Year, Col::Month, Col::Day, Col::Time];
 const END: [Col; 4] = [Col::EndYear, Col::EndMonth, Col::EndDay, Col::EndTime];
 
 fn event(b: &mut Builder, row: &Row<'_>) {
-    let start = match row.date(b, START, EVENT_SKIPPED) {
+    let start = match row.date(b, START, Outcome::EventSkipped) {
         Ok(Some(start)) => start,
         Ok(None) => {
-            b.problem(
-                row.path(Col::Year),
-                format!("missing: every event needs a year ({EVENT_SKIPPED})"),
-            );
+            b.problem(row.path(Col::Year), &CsvProblem::NoYear);
             return;
         }
         Err(WrongType) => return,
     };
-    let end = match row.date(b, END, END_IGNORED) {
-        Ok(Some(end)) => b.end_after(row.path(Col::EndYear), &start, end, END_IGNORED),
+    let ignored = Outcome::EndIgnored;
+    let end = match row.date(b, END, ignored) {
+        Ok(Some(end)) => b.end_after(row.path(Col::EndYear), &start, end, ignored),
         Ok(None) | Err(WrongType) => None,
     };
     let media = Media {
@@ -350,59 +423,46 @@ fn event(b: &mut Builder, row: &Row<'_>) {
         thumbnail: row.text(Col::MediaThumbnail),
     };
     let media = b.checked_media(
-        &row.path(Col::Media),
-        &row.path(Col::MediaThumbnail),
+        row.path(Col::Media),
+        row.path(Col::MediaThumbnail),
         media,
         true,
     );
-    let headline = row.cell(Col::Headline);
+    let tags = b.group_tags(row.text(Col::Group));
     b.push_event(Draft {
+        at: row.at,
+        keys: &KEYS,
         start,
         end,
-        title: plain(headline),
-        title_path: row.path(Col::Headline),
-        title_name: "headline",
+        title: plain(row.cell(Col::Headline)),
         id: None,
-        id_path: String::new(),
         text: row.text(Col::Text),
-        tags: row
-            .text(Col::Group)
-            .map(|g| g.trim().to_owned())
-            .into_iter()
-            .collect(),
-        importance: 2,
-        media,
+        tags,
+        importance: DEFAULT_IMPORTANCE,
+        media: media.map(Box::new),
         source: None,
         display_date: row.text(Col::DisplayDate),
     });
 }
 
 fn era(b: &mut Builder, row: &Row<'_>) {
-    let mut required = |cols: [Col; 4], what: &str| match row.date(b, cols, ERA_SKIPPED) {
+    let mut required = |cols: [Col; 4], end: bool| match row.date(b, cols, Outcome::EraSkipped) {
         Ok(Some(date)) => Some(date),
         Ok(None) => {
             let [year, ..] = cols;
-            b.problem(
-                row.path(year),
-                format!("missing: every era needs {what} ({ERA_SKIPPED})"),
-            );
+            b.problem(row.path(year), &CsvProblem::EraWithoutYear { end });
             None
         }
         Err(WrongType) => None,
     };
-    let Some(start) = required(START, "a year") else {
+    let Some(start) = required(START, false) else {
         return;
     };
-    let Some(end) = required(END, "an end year") else {
+    let Some(end) = required(END, true) else {
         return;
     };
     let label = plain(row.cell(Col::Headline)).unwrap_or_default();
     b.push_era(row.path(Col::EndYear), start, end, label);
-}
-
-/// Headline HTML as plain text; `None` when nothing is left.
-fn plain(html: &str) -> Option<String> {
-    Some(text_content(html)).filter(|t| !t.is_empty())
 }
 
 /// A time of day as written in the Time columns; ranges are checked later.
@@ -589,12 +649,8 @@ mod tests {
 
     #[test]
     fn reads_a_timelinejs_sheet() {
-        let p = parse_csv_document(SHEET).unwrap();
-        assert_eq!(
-            parse_csv_document(SHEET).unwrap(),
-            p,
-            "the same sheet, the same ids"
-        );
+        let p = parse_csv(SHEET).unwrap();
+        assert_eq!(parse_csv(SHEET).unwrap(), p, "the same sheet, the same ids");
         let t = &p.timeline;
         assert_eq!(t.title.as_deref(), Some("The fall of the Republic"));
         let summary: Vec<(String, &str, Option<String>)> = t
@@ -671,7 +727,7 @@ mod tests {
 
     #[test]
     fn finds_columns_by_name_in_any_order_and_case() {
-        let p = parse_csv_document(
+        let p = parse_csv(
             "  HEADLINE ,group,  end   year ,YEAR,Media Thumbnail,Media,headline\n\
              Moon landing,Space,1970,1969,\"data:image/png;base64,AA\",/moon.jpg,ignored\n\
              Short row\n",
@@ -701,7 +757,7 @@ mod tests {
 
     #[test]
     fn rejects_csv_without_the_template_header() {
-        let error = |text: &str| parse_csv_document(text).unwrap_err().to_string();
+        let error = |text: &str| parse_csv(text).unwrap_err().to_string();
         assert_eq!(
             error(""),
             "data: expected CSV with a header row of TimelineJS3's spreadsheet columns (Year, Headline, …), but found an empty file"
@@ -722,7 +778,7 @@ mod tests {
             error("{\"events\": []}"),
             r#"data: expected CSV with TimelineJS3's spreadsheet columns, but the header row has no "Year" or "Headline" column (found "{"events": []}")"#
         );
-        assert!(parse_csv_document("Year,Headline\n")
+        assert!(parse_csv("Year,Headline\n")
             .unwrap()
             .timeline
             .events
@@ -732,8 +788,7 @@ mod tests {
     #[test]
     fn keeps_long_cells() {
         let long = "x".repeat(20_000);
-        let p =
-            parse_csv_document(&format!("Year,Headline,Text\n2019,\"{long}\",{long}\n")).unwrap();
+        let p = parse_csv(&format!("Year,Headline,Text\n2019,\"{long}\",{long}\n")).unwrap();
         assert_eq!(p.timeline.events[0].title, long);
         assert_eq!(p.timeline.events[0].text.as_deref(), Some(long.as_str()));
     }
@@ -846,7 +901,7 @@ mod tests {
             #[test]
             fn never_panics_on_any_text(text in "\\PC{0,300}") {
                 let _ = read_rows(&text);
-                if let Ok(p) = parse_csv_document(&text) {
+                if let Ok(p) = parse_csv(&text) {
                     check(&p)?;
                 }
             }
@@ -858,7 +913,7 @@ mod tests {
                 tokens in proptest::collection::vec(proptest::sample::select(&TOKENS[..]), 0..120)
             ) {
                 let text = format!("{HEADER}{}", tokens.concat());
-                let p = parse_csv_document(&text);
+                let p = parse_csv(&text);
                 prop_assert!(p.is_ok());
                 if let Ok(p) = p {
                     check(&p)?;
