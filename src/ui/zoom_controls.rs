@@ -1,7 +1,7 @@
 //! Zoom in, zoom out and show-all buttons, for readers without a wheel,
 //! trackpad or keyboard shortcut.
 
-use crate::ui::dom::{add_text, closest, el, listen, set};
+use crate::ui::dom::{add, add_text, closest, el, listen, set};
 use crate::ui::track::ZOOM_STEP;
 use crate::ui::Ctx;
 use web_sys::HtmlElement;
@@ -22,7 +22,10 @@ pub fn zoom_controls(cx: Ctx) -> HtmlElement {
         } else {
             "nt-zoom__button"
         };
-        let button = add_text(&group, "button", class, glyph);
+        let button = add(&group, "button", class);
+        // A label of its own, so a narrow widget can show the fit button
+        // as a symbol (the stylesheet) and keep its name.
+        add_text(&button, "span", "nt-zoom__label", glyph);
         set(&button, "type", "button");
         set(&button, "data-zoom", action);
         if action != "fit" {

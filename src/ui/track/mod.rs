@@ -125,7 +125,9 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             width_px,
             rows: rows.get(),
             min_label_px: 56.0,
-            max_label_px: (width_px * 0.45).clamp(120.0, 240.0),
+            // At least 150 px (about 16 characters after its padding): on a
+            // phone fewer whole labels read better than many cut short.
+            max_label_px: (width_px * 0.45).clamp(150.0, 240.0),
             gap_px: 10.0,
             new_labels: if state.moving() {
                 MOVING_NEW_LABELS

@@ -4,14 +4,11 @@
 // a filter applied (tag chip + search, so search marks are checked too);
 // and an Arabic widget (right to left) with its card open.
 //
-// axe is injected from node_modules with addScriptTag({ path }); the demo
-// page's strict CSP forbids inline scripts, so this spec's pages bypass it
+// axe is injected from node_modules (see axeViolations); the demo page's
+// strict CSP forbids inline scripts, so this spec's pages bypass it
 // (load_without_violations.spec.mjs proves the page works under it).
-import { createRequire } from "node:module";
-import { test, expect, events, frames, mount, scrollIntoView } from "../fixtures/timeline.mjs";
+import { test, expect, events, frames, mount, scrollIntoView, axeViolations as violations } from "../fixtures/timeline.mjs";
 
-const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
 const HOST = "#war-footing";
 
 const ARABIC = {
@@ -24,23 +21,6 @@ const ARABIC = {
 };
 
 test.use({ bypassCSP: true });
-
-/** axe's violations on the whole page, each with the nodes it names. */
-async function violations(page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: "tag", values: tags },
-      resultTypes: ["violations"],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.flat().join(" >> "), summary: n.failureSummary })),
-    }));
-  }, TAGS);
-}
 
 /** The demo widget, mounted (it mounts lazily, when scrolled near). */
 async function openDemo(page, colorScheme) {
