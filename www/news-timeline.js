@@ -111,11 +111,29 @@
     });
   }
 
+  /** A BigInt as JSON: an object the wasm side names "a BigInt" where it
+   * reports a wrong type (JSON.stringify throws on BigInts, which would
+   * reject the whole data for one bad field). */
+  function bigIntAsJson(key, value) {
+    return typeof value === "bigint" ? { "\u0000bigint": String(value) } : value;
+  }
+
+  /** JSON.stringify, with BigInts written so the wasm side can report
+   * them (tried only after a plain stringify threw, to keep it fast). */
+  function stringify(value) {
+    try {
+      return JSON.stringify(value);
+    } catch (error) {
+      if (!(error instanceof TypeError) || !/BigInt/.test(error.message)) throw error;
+      return JSON.stringify(value, bigIntAsJson);
+    }
+  }
+
   /** Turns the data argument into JSON text for the wasm side, which
    * validates it (one string crosses the boundary, not thousands of objects). */
   function toJson(data) {
     try {
-      return JSON.stringify(data);
+      return stringify(data);
     } catch (error) {
       throw new Error("data: cannot be read as JSON (" + error.message + ")");
     }
@@ -142,7 +160,7 @@
     var piece = function (at) {
       // Not toJson: the wasm side words a thrown error as toJson does
       // ("data: cannot be read as JSON (…)"), and would prefix it twice.
-      return at < events.length ? JSON.stringify(events.slice(at, at + PIECE)) : undefined;
+      return at < events.length ? stringify(events.slice(at, at + PIECE)) : undefined;
     };
     var texts = [];
     if (now) for (var at = 0; at < events.length; at += PIECE) texts.push(toJson(events.slice(at, at + PIECE)));
@@ -151,7 +169,7 @@
       text: toJson(shell),
       total: events.length,
       pieces: function (whole) {
-        if (whole) return JSON.stringify(data);
+        if (whole) return stringify(data);
         if (!now) return piece(next++ * PIECE);
         var text = texts[next];
         texts[next++] = undefined;

@@ -18,6 +18,12 @@ use std::fmt;
 /// parser recurses once per level, so this bound keeps the stack small.
 const MAX_DEPTH: usize = 256;
 
+/// The one member of the object the loader writes for a JS BigInt, which
+/// JSON cannot hold (`JSON.stringify` throws on one): `{"\u0000bigint":
+/// "10"}`. It reads as any object would, but is named "a BigInt" in
+/// messages, so `start: 10n` skips its event with a clear warning.
+pub const BIGINT_KEY: &str = "\u{0}bigint";
+
 /// A parsed JSON value. Objects keep member order (a Vec, not a map).
 ///
 /// A Vec keeps parsing cheap and the wasm small, keeps the author's order for
@@ -76,9 +82,13 @@ impl Value {
     }
 
     /// For error messages: "null", "a boolean", "a number", "a string", "an
-    /// array", "an object" (as in "expected a string, but found a number").
+    /// array", "an object" (as in "expected a string, but found a number"),
+    /// or "a BigInt" for the loader's stand-in for one ([`BIGINT_KEY`]).
     pub fn kind_name(&self) -> &'static str {
         match self {
+            Value::Object(members) if matches!(members.as_slice(), [(key, _)] if key == BIGINT_KEY) => {
+                "a BigInt"
+            }
             Value::Null => "null",
             Value::Bool(_) => "a boolean",
             Value::Number(_) => "a number",

@@ -748,6 +748,24 @@ mod tests {
         );
     }
 
+    /// A JS BigInt (`start: 10n`) rejected the whole mount ("Do not know
+    /// how to serialize a BigInt"); the loader now writes the stand-in
+    /// the JSON reader names, and only that event is skipped.
+    #[test]
+    fn a_bigint_skips_its_event_and_is_named() {
+        assert_eq!(
+            problems(
+                r#"[{"start": "2019-05-05", "title": "kept"},
+                    {"start": {"\u0000bigint": "10"}, "title": "skipped"},
+                    {"start": "2019-06-01", "title": {"\u0000bigint": "7"}}]"#
+            ),
+            [
+                r#"[1].start: expected a date string such as "2019-05-05", but found a BigInt (the event is skipped)"#,
+                "[2].title: expected a string, but found a BigInt (the event is skipped)",
+            ]
+        );
+    }
+
     #[test]
     fn bare_arrays_use_index_paths() {
         assert_eq!(

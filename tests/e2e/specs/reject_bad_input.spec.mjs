@@ -160,3 +160,42 @@ test("a widget mounted earlier keeps working after every failure", async ({ page
   expect(await mount(page, "#ok", [{ start: "2019-05", title: "fresh" }])).toEqual({ ok: true });
   await expect.poll(() => eventTitles(page, "#ok")).toEqual(["fresh"]);
 });
+
+// A BigInt anywhere in an event (`start: 10n`) rejected the whole mount
+// with "Do not know how to serialize a BigInt": JSON.stringify throws on
+// one. The event is skipped with a warning at its path; the others show,
+// whether the data crosses to the wasm in one piece or in many.
+for (const [what, count] of [
+  ["a small array", 3],
+  ["an array read in pieces", 9000],
+]) {
+  test(`a BigInt skips only its event, in ${what}`, async ({ page }) => {
+    const outcome = await page.evaluate(async (count) => {
+      const events = Array.from({ length: count }, (_, i) => ({
+        start: `2019-05-${String((i % 28) + 1).padStart(2, "0")}`,
+        title: `Event ${i}`,
+      }));
+      events[count - 2].start = 10n;
+      events[count - 1].importance = 3n;
+      try {
+        const handle = await window.NewsTimeline.mount("#ok", { events });
+        window.__ntTest = { handles: { "#ok": handle }, logs: {}, unsubs: {} };
+        return { problems: handle.getProblems() };
+      } catch (e) {
+        return { error: String(e?.message ?? e) };
+      }
+    }, count);
+    expect(outcome.error, "mount resolves").toBeUndefined();
+    expect(outcome.problems).toEqual([
+      {
+        path: `events[${count - 2}].start`,
+        message: 'expected a date string such as "2019-05-05", but found a BigInt (the event is skipped)',
+      },
+      {
+        path: `events[${count - 1}].importance`,
+        message: "expected 1, 2 or 3, but found a BigInt (the event is skipped)",
+      },
+    ]);
+    await expect.poll(() => page.locator("#ok [data-event-id]").count()).toBeGreaterThan(0);
+  });
+}
