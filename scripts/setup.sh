@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=123
+TERSER_VERSION=5.51.2
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -44,11 +45,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
     fail "wasm-bindgen-cli did not install" "run: cargo install wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
-if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
-  say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION into .tools/"
+# wasm-opt and terser (the post_build minifier) live in .tools/, installed
+# together: npm drops packages of a --no-save install that a later one
+# does not name.
+if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" ||
+  [ "$(.tools/node_modules/.bin/terser --version 2>/dev/null)" != "terser $TERSER_VERSION" ]; then
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) and terser@$TERSER_VERSION into .tools/"
   mkdir -p .tools
-  npm install --prefix .tools --no-save --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null ||
-    fail "binaryen did not install" "run: npm install --prefix .tools binaryen@$BINARYEN_VERSION"
+  npm install --prefix .tools --no-save --no-audit --no-fund "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" >/dev/null ||
+    fail "binaryen and terser did not install" "run: npm install --prefix .tools binaryen@$BINARYEN_VERSION terser@$TERSER_VERSION"
 fi
 
 if [ "${1:-build}" = test ]; then
