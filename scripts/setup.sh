@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=123
 TERSER_VERSION=5.51.2
+# The release build's nightly (scripts/build.sh names it).
+RELEASE_TOOLCHAIN=$(sed -n 's/^RELEASE_TOOLCHAIN=//p' scripts/build.sh)
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -29,6 +31,26 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown ||
     fail "rustup could not add the wasm target" "run: rustup target add wasm32-unknown-unknown"
+fi
+
+if ! rustup toolchain list | grep -q "^$RELEASE_TOOLCHAIN-" ||
+  ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed | grep -q '^rust-src'; then
+  say "installing $RELEASE_TOOLCHAIN with rust-src for the release build (about 20 s)"
+  rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src ||
+    fail "rustup could not install $RELEASE_TOOLCHAIN" \
+      "run: rustup toolchain install $RELEASE_TOOLCHAIN --profile minimal --component rust-src"
+fi
+
+# -Zbuild-std builds std from rust-src, whose dependencies must be in
+# cargo's cache for the --offline build.
+std_library="$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library"
+if ! rustup run "$RELEASE_TOOLCHAIN" cargo fetch --offline --locked --quiet --target wasm32-unknown-unknown \
+  --manifest-path "$std_library/Cargo.toml" >/dev/null 2>&1; then
+  say "fetching the crates that std's source depends on"
+  rustup run "$RELEASE_TOOLCHAIN" cargo fetch --locked --quiet --target wasm32-unknown-unknown \
+    --manifest-path "$std_library/Cargo.toml" ||
+    fail "cargo could not fetch std's dependencies" \
+      "run: cargo +$RELEASE_TOOLCHAIN fetch --target wasm32-unknown-unknown --manifest-path $std_library/Cargo.toml"
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
