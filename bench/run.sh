@@ -23,15 +23,15 @@ command -v node >/dev/null || fail "node is missing" "install Node.js 20+"
 command -v npm >/dev/null || fail "npm is missing" "install Node.js 20+ (with npm)"
 [ -x /usr/bin/chromium ] || fail "/usr/bin/chromium is missing" "sudo apt-get install chromium (the bench never downloads a browser)"
 
-# 1. The release bundle. Normally you build it (make serve, or trunk build
-#    --release --offline); only when it is missing do we build it here.
+# 1. The release bundle. Normally you build it (make serve, or
+#    scripts/build.sh); only when it is missing do we build it here.
 if [ ! -f "$root/dist/news-timeline.js" ] || [ ! -f "$root/dist/news_timeline.js" ] || [ ! -f "$root/dist/news_timeline_bg.wasm" ]; then
-  say "dist/ is missing: run 'make serve' or 'trunk build --release --offline' in $root to build it."
-  say "Building it now (scripts/setup.sh build, then trunk build --release --offline)..."
+  say "dist/ is missing: run 'make serve' or 'scripts/build.sh' in $root to build it."
+  say "Building it now (scripts/setup.sh build, then scripts/build.sh)..."
   (
     cd "$root"
     scripts/setup.sh build
-    PATH="$PWD/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH" trunk build --release --offline
+    scripts/build.sh
   ) || fail "the build failed" "run 'make serve' in $root and read its output"
 fi
 # Other engineers rebuild dist/ while we measure: serve a copy taken now, so

@@ -162,7 +162,7 @@ export function servedBytes(urlPath) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const distIndex = join(ROOTS["/ours/"], "news-timeline.js");
   if (!existsSync(distIndex)) {
-    console.error(`bench server: ${distIndex} does not exist; build the bundle first (make serve, or trunk build --release --offline)`);
+    console.error(`bench server: ${distIndex} does not exist; build the bundle first (make serve, or scripts/build.sh)`);
     process.exit(1);
   }
   start()

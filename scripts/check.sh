@@ -32,9 +32,9 @@ cargo clippy --lib --tests --target wasm32-unknown-unknown --quiet
 step "native tests (core)"
 cargo test --quiet
 
-step "release build (trunk)"
+step "release build (trunk, pinned nightly: scripts/build.sh)"
 start=$(date +%s)
-trunk build --release --offline
+scripts/build.sh
 echo "build took $(($(date +%s) - start)) s"
 
 step "bundle size"

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh build
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 echo "[serve] the demo news page will be at http://127.0.0.1:8080/ (examples: /examples/)"
-exec trunk serve --release --offline
+exec scripts/build.sh serve

@@ -102,17 +102,17 @@ pub fn mount(parent: &web_sys::Element, state: TimelineState, options: &ViewOpti
     let _ = parent.append_child(&timeline_view::timeline_view(cx, options));
 }
 
-/// Every component's CSS, in cascade order.
+/// Every component's CSS, in cascade order (minified by build.rs).
 pub const STYLES: &[&str] = &[
-    include_str!("timeline_view.css"),
-    include_str!("track.css"),
-    include_str!("axis.css"),
-    include_str!("cluster_badges.css"),
-    include_str!("overview.css"),
-    include_str!("era_bands.css"),
-    include_str!("zoom_controls.css"),
-    include_str!("filter_bar.css"),
-    include_str!("event_card.css"),
-    include_str!("debug_notice.css"),
-    include_str!("highlight.css"),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/timeline_view.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/track.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/axis.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/cluster_badges.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/overview.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/era_bands.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/zoom_controls.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/filter_bar.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/event_card.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/debug_notice.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/highlight.css")),
 ];

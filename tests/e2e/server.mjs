@@ -122,7 +122,7 @@ async function handle(req, res) {
 if (!existsSync(join(distRoot, "index.html"))) {
   console.error(
     `e2e server: ${join(distRoot, "index.html")} does not exist; ` +
-      "build the bundle first (trunk build --release --offline) or set E2E_DIST",
+      "build the bundle first (scripts/build.sh) or set E2E_DIST",
   );
   process.exit(1);
 }
