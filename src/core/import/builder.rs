@@ -324,8 +324,10 @@ impl Builder {
         sort_by_start(&mut self.timeline.eras, Era::start_ms);
         // Tags read only on events that were skipped count for nothing.
         self.tag_counts.retain(|(_, n)| *n > 0);
+        // Tags are unique, so an unstable sort gives the one order (and
+        // is not a stable sort's merge code in the wasm).
         self.tag_counts
-            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            .sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Parsed {
             timeline: self.timeline,
             problems: self.problems,
