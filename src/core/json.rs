@@ -11,6 +11,7 @@
 //! nesting at 256 levels, so hostile input yields a [`JsonError`] instead of a
 //! crash or a stack overflow.
 
+use super::decimal::parse_f64;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -511,9 +512,9 @@ impl<'a> Parser<'a> {
                 .fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as f64;
             return Ok(Value::Number(if minus { -n } else { n }));
         }
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Number(n)),
-            _ => Err(self.error(start, Kind::NumberOutOfRange)),
+        match parse_f64(text) {
+            Some(n) => Ok(Value::Number(n)),
+            None => Err(self.error(start, Kind::NumberOutOfRange)),
         }
     }
 

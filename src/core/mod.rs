@@ -40,6 +40,7 @@
 
 pub mod dataset;
 pub mod date;
+pub mod decimal;
 pub mod filter;
 pub mod id_index;
 pub mod import;
