@@ -319,6 +319,7 @@
       debug: options.debug,
       minSpan: options.minSpan,
       theme: options.theme,
+      layout: options.layout,
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, source.text, source.pieces, source.total || 0, !!source.csv, wasmOptions, function (name, detail) {
@@ -624,7 +625,9 @@
     if (computed.display === "inline") style.setProperty("display", "block");
     style.setProperty("box-sizing", "content-box");
     style.setProperty("min-height", height);
-    if (hasOwnContent(element)) {
+    // A list layout is as tall as its events: its content (a list) keeps
+    // its own height.
+    if (hasOwnContent(element) && declaredOptions(element).layout !== "list") {
       style.setProperty("max-height", height);
       style.setProperty("overflow-y", "auto");
     }
