@@ -721,6 +721,15 @@
     });
   }
 
+  // Printing shows a waiting host's own content (a list) whole, not in
+  // its reserved box; the box comes back after.
+  window.addEventListener("beforeprint", function () {
+    waiting.forEach(releaseSpace);
+  });
+  window.addEventListener("afterprint", function () {
+    waiting.forEach(reserveSpace);
+  });
+
   var removalCheck = 0;
   /** A host removed and not re-inserted before the task ends is destroyed;
    * a waiting one is no longer watched (it is again if it comes back). */

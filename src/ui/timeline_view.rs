@@ -75,6 +75,7 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
     };
     empty_state(cx, &root, &events);
     event_card::event_card(cx, &root, events);
+    list::print::print_on_demand(cx, &root);
     root
 }
 

@@ -14,6 +14,7 @@
 use crate::core::model::Event;
 use crate::core::periods::{period, Plan};
 use crate::ui::dom::{add, add_text, el, set, style};
+use crate::ui::event_card::text_and_source;
 use crate::ui::highlight::highlight;
 use crate::ui::intl::DateFormatter;
 use crate::ui::strings::Strings;
@@ -109,6 +110,11 @@ impl Blocks<'_> {
             for tag in &event.tags {
                 add_text(&tags, "span", "nt-list__tag", tag);
             }
+        }
+        if self.print {
+            // What print shows beyond the row: the text (links followed
+            // by their URL, by the stylesheet) and the source.
+            text_and_source(&body, event, self.query, self.words, "nt-list");
         }
     }
 }

@@ -9,7 +9,9 @@
 //!   in the DOM, with the current event's, and gaps as tall as the others
 //!   stand in for them, so 100,000 events cost what a few dozen do. Each
 //!   rendered block is measured, and the estimates of the others follow.
-//! - [`block`]: a block's headings and rows.
+//! - [`block`]: a block's headings and rows, for the screen or for print.
+//! - [`print`]: the whole list (up to [`print::PRINT_MAX_EVENTS`]) built
+//!   when the page is about to print, and dropped after.
 //!
 //! The list shares the filter bar, the card and the state's rules with
 //! the time track: a row is a button that opens the card, Up/Down step
@@ -17,6 +19,7 @@
 //! tab stop, and `select` and `filterchange` come from the same state.
 
 pub mod block;
+pub mod print;
 
 use crate::core::model::Timeline;
 use crate::core::periods::{gaps, near, Plan, Unit};
