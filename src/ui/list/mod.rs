@@ -6,9 +6,10 @@
 //!
 //! - [`list`] builds the list on screen. Its events are cut into blocks
 //!   (see [`crate::core::periods`]); only the blocks near the viewport are
-//!   in the DOM, with the current event's, and gaps as tall as the others
-//!   stand in for them, so 100,000 events cost what a few dozen do. Each
-//!   rendered block is measured, and the estimates of the others follow.
+//!   in the DOM, with the current event's, and empty elements as tall as
+//!   the others stand in for them, so 100,000 events cost what a few dozen
+//!   do. Each rendered block is measured, and the estimates of the others
+//!   follow.
 //! - [`block`]: a block's headings and rows, for the screen or for print.
 //! - [`print`]: the whole list (up to [`print::PRINT_MAX_EVENTS`]) built
 //!   when the page is about to print, and dropped after.
@@ -23,7 +24,7 @@ pub mod print;
 
 use crate::core::model::Timeline;
 use crate::core::periods::{gaps, near, Plan, Unit};
-use crate::ui::dom::{bind, closest, el, listen, listen_capture, px, set, style, watch};
+use crate::ui::dom::{add, bind, closest, el, listen, listen_capture, px, set, style, watch};
 use crate::ui::reactive::{Derived, Source};
 use crate::ui::track::focus_current;
 use crate::ui::track::keys::Action;
@@ -58,14 +59,32 @@ impl PartialEq for Listing {
     }
 }
 
-/// The rendered blocks of one listing, in order, each with the room
-/// above it, and the heights of its blocks as last measured (0: not
-/// measured).
+/// The rendered blocks of one listing, in order, and the heights of its
+/// blocks as last measured (0: not measured).
 #[derive(Default)]
 struct Rendered {
     generation: u32,
     px: Vec<f32>,
-    blocks: Vec<(usize, HtmlElement, f64)>,
+    blocks: Vec<Placed>,
+}
+
+/// A rendered block, after the room the blocks before it (back to the
+/// previous rendered one) take. The room is an element of its own: the
+/// browser's scroll anchoring keeps what the reader sees in place when
+/// a sibling above changes height, but not when an ancestor of it (the
+/// block) changes its margin.
+struct Placed {
+    block: usize,
+    room: HtmlElement,
+    element: HtmlElement,
+    px: f64,
+}
+
+impl Placed {
+    fn remove(self) {
+        self.room.remove();
+        self.element.remove();
+    }
 }
 
 /// The action of `key` on the list (`None` for keys it leaves alone):
@@ -128,6 +147,8 @@ pub fn list(cx: Ctx) -> HtmlElement {
             .build(block)
         })
     };
+    // The room the blocks after the last rendered one take.
+    let tail = add(&list, "div", "");
     {
         let (list, rendered) = (list.clone(), rendered.clone());
         bind(move || {
@@ -141,7 +162,7 @@ pub fn list(cx: Ctx) -> HtmlElement {
             if r.generation != listing.generation {
                 r.generation = listing.generation;
                 r.px.clear();
-                for (_, gone, _) in r.blocks.drain(..) {
+                for gone in r.blocks.drain(..) {
                     gone.remove();
                 }
             }
@@ -154,31 +175,37 @@ pub fn list(cx: Ctx) -> HtmlElement {
             }
             let (above, after) = gaps(&heights, &wanted);
             // Both lists are in block order: a merge keeps the blocks that
-            // stay where they are, removes those that go and puts the new
-            // ones in place.
+            // stay, removes those that go and puts the new ones in place.
             let mut old = std::mem::take(&mut r.blocks).into_iter().peekable();
             for (block, room) in wanted.into_iter().zip(above) {
-                while let Some((_, gone, _)) = old.next_if(|(b, ..)| *b < block) {
+                while let Some(gone) = old.next_if(|p| p.block < block) {
                     gone.remove();
                 }
-                let (element, was) = match old.next_if(|(b, ..)| *b == block) {
-                    Some((_, element, was)) => (element, was),
+                let mut placed = match old.next_if(|p| p.block == block) {
+                    Some(placed) => placed,
                     None => {
-                        let element = build(block);
-                        let next = old.peek().map(|(_, e, _)| e.as_ref());
-                        let _ = list.insert_before(&element, next);
-                        (element, -1.0)
+                        let next = old.peek().map_or(&tail, |p| &p.room);
+                        let placed = Placed {
+                            block,
+                            room: el("div", ""),
+                            element: build(block),
+                            px: -1.0,
+                        };
+                        let _ = list.insert_before(&placed.room, Some(next));
+                        let _ = list.insert_before(&placed.element, Some(next));
+                        placed
                     }
                 };
-                if room != was {
-                    style(&element, "margin-top", &px(room));
+                if placed.px != room {
+                    placed.px = room;
+                    style(&placed.room, "height", &px(room));
                 }
-                r.blocks.push((block, element, room));
+                r.blocks.push(placed);
             }
-            for (_, gone, _) in old {
+            for gone in old {
                 gone.remove();
             }
-            style(&list, "padding-bottom", &px(after));
+            style(&tail, "height", &px(after));
         });
     }
 
@@ -227,7 +254,7 @@ pub fn list(cx: Ctx) -> HtmlElement {
             {
                 let mut r = rendered.borrow_mut();
                 let Rendered { px, blocks, .. } = &mut *r;
-                for (block, element, _) in blocks.iter() {
+                for Placed { block, element, .. } in blocks.iter() {
                     let height = element.offset_height();
                     if height > 0 {
                         if px.len() <= *block {
