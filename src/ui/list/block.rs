@@ -19,6 +19,7 @@ use crate::ui::highlight::highlight;
 use crate::ui::intl::DateFormatter;
 use crate::ui::strings::Strings;
 use crate::ui::track::measure::label_text;
+use leptos::prelude::*;
 use web_sys::{Element, HtmlElement};
 
 /// What the blocks of one list are built from.
@@ -35,13 +36,18 @@ pub struct Blocks<'a> {
     pub expanded: Option<usize>,
     /// Built for print: each event's text and source, no buttons.
     pub print: bool,
-    pub dates: &'a DateFormatter,
+    /// Dates in the reader's language.
+    pub dates: StoredValue<DateFormatter, LocalStorage>,
     pub words: &'static Strings,
 }
 
 impl Blocks<'_> {
     /// The block `block`.
     pub fn build(&self, block: usize) -> HtmlElement {
+        self.dates.with_value(|dates| self.build_with(block, dates))
+    }
+
+    fn build_with(&self, block: usize, dates: &DateFormatter) -> HtmlElement {
         let element = el("div", "nt-list__block");
         set(&element, "data-block", &block.to_string());
         let mut list: Option<HtmlElement> = None;
@@ -52,18 +58,13 @@ impl Blocks<'_> {
             let opens = self.plan.opens_period(self.events, at);
             if opens {
                 let heading = period(&event.start, self.plan.unit());
-                add_text(
-                    &element,
-                    "h3",
-                    "nt-list__period",
-                    &self.dates.format(&heading),
-                );
+                add_text(&element, "h3", "nt-list__period", &dates.format(&heading));
             }
             let events = match list.take() {
                 Some(events) if !opens => events,
                 _ => add(&element, "ol", "nt-list__events"),
             };
-            self.row(&events, event, at);
+            self.row(&events, event, at, dates);
             list = Some(events);
         }
         element
@@ -71,7 +72,7 @@ impl Blocks<'_> {
 
     /// An event's row: its date at its precision, title and tags, in a
     /// button that opens its card (for print: with its text and source).
-    fn row(&self, list: &Element, event: &Event, at: usize) {
+    fn row(&self, list: &Element, event: &Event, at: usize, dates: &DateFormatter) {
         let row = add(list, "li", "nt-list__event");
         if event.importance == 3 {
             let _ = row.class_list().add_1("nt-list__event--major");
@@ -95,7 +96,7 @@ impl Blocks<'_> {
             );
             button
         };
-        let date = self.dates.event_label(event);
+        let date = dates.event_label(event);
         let time = add_text(&body, "time", "nt-list__date", &date);
         set(&time, "datetime", &event.start.to_string());
         let title = add(&body, "span", "nt-list__title");
@@ -104,7 +105,7 @@ impl Blocks<'_> {
         if event.title.is_empty() {
             set(&title, "aria-hidden", "true");
         }
-        highlight(&title, &label_text(event, self.dates), self.query);
+        highlight(&title, &label_text(event, dates), self.query);
         if !event.tags.is_empty() {
             let tags = add(&body, "span", "nt-list__tags");
             for tag in &event.tags {

@@ -133,19 +133,17 @@ pub fn list(cx: Ctx) -> HtmlElement {
         let listing = listing.read_untracked();
         let selection = state.selection_untracked();
         let current = untrack(|| state.current_position());
-        dates.with_value(|dates| {
-            Blocks {
-                events: &listing.of.events,
-                plan: &listing.plan,
-                query: listing.query.as_deref(),
-                tab_stop: Some(current.unwrap_or(0)),
-                expanded: current.filter(|_| selection.open),
-                print: false,
-                dates,
-                words: text.s,
-            }
-            .build(block)
-        })
+        Blocks {
+            events: &listing.of.events,
+            plan: &listing.plan,
+            query: listing.query.as_deref(),
+            tab_stop: Some(current.unwrap_or(0)),
+            expanded: current.filter(|_| selection.open),
+            print: false,
+            dates,
+            words: text.s,
+        }
+        .build(block)
     };
     // The room the blocks after the last rendered one take.
     let tail = add(&list, "div", "");
@@ -176,23 +174,29 @@ pub fn list(cx: Ctx) -> HtmlElement {
             let (above, after) = gaps(&heights, &wanted);
             // Both lists are in block order: a merge keeps the blocks that
             // stay, removes those that go and puts the new ones in place.
-            let mut old = std::mem::take(&mut r.blocks).into_iter().peekable();
+            let mut old = std::mem::take(&mut r.blocks).into_iter();
+            let mut next = old.next();
             for (block, room) in wanted.into_iter().zip(above) {
-                while let Some(gone) = old.next_if(|p| p.block < block) {
+                while let Some(gone) = next.take_if(|p| p.block < block) {
                     gone.remove();
+                    next = old.next();
                 }
-                let mut placed = match old.next_if(|p| p.block == block) {
-                    Some(placed) => placed,
-                    None => {
-                        let next = old.peek().map_or(&tail, |p| &p.room);
+                let mut placed = match next.take() {
+                    Some(placed) if placed.block == block => {
+                        next = old.next();
+                        placed
+                    }
+                    after => {
                         let placed = Placed {
                             block,
                             room: el("div", ""),
                             element: build(block),
                             px: -1.0,
                         };
-                        let _ = list.insert_before(&placed.room, Some(next));
-                        let _ = list.insert_before(&placed.element, Some(next));
+                        let before = after.as_ref().map_or(&tail, |p| &p.room);
+                        let _ = list.insert_before(&placed.room, Some(before));
+                        let _ = list.insert_before(&placed.element, Some(before));
+                        next = after;
                         placed
                     }
                 };
@@ -202,9 +206,7 @@ pub fn list(cx: Ctx) -> HtmlElement {
                 }
                 r.blocks.push(placed);
             }
-            for gone in old {
-                gone.remove();
-            }
+            next.into_iter().chain(old).for_each(Placed::remove);
             style(&tail, "height", &px(after));
         });
     }

@@ -19,7 +19,6 @@ use crate::core::periods::{Plan, Unit};
 use crate::ui::dom::{add_text, el, listen};
 use crate::ui::list::block::Blocks;
 use crate::ui::Ctx;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, MediaQueryListEvent};
 
@@ -76,21 +75,19 @@ fn printed_list(cx: Ctx) -> HtmlElement {
     let plan = Plan::new(events, unit);
     let query = state.filter_untracked().folded_query();
     let list = el("div", "nt-list nt-list--print");
-    dates.with_value(|dates| {
-        let blocks = Blocks {
-            events,
-            plan: &plan,
-            query: query.as_deref(),
-            tab_stop: None,
-            expanded: None,
-            print: true,
-            dates,
-            words: text.s,
-        };
-        for block in 0..plan.blocks() {
-            let _ = list.append_child(&blocks.build(block));
-        }
-    });
+    let blocks = Blocks {
+        events,
+        plan: &plan,
+        query: query.as_deref(),
+        tab_stop: None,
+        expanded: None,
+        print: true,
+        dates,
+        words: text.s,
+    };
+    for block in 0..plan.blocks() {
+        let _ = list.append_child(&blocks.build(block));
+    }
     if all.len() > events.len() {
         add_text(
             &list,
