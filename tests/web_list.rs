@@ -2,18 +2,14 @@
 //! a fresh element under an `Owner`, act, `tick().await`, assert the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
-use leptos::task::tick;
 use news_timeline::core::filter::Filter;
-use news_timeline::core::import::parse_document;
-use news_timeline::ui::state::{Settings, TimelineState};
-use news_timeline::ui::{mount, Layout, ViewOptions};
+use news_timeline::ui::{Layout, ViewOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 mod common;
-use common::{fresh_host, start_executor};
+use common::{key, mount_widget, settle, texts, Mounted};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,72 +21,17 @@ const STORY: &str = r#"{"title": "War footing", "events": [
     {"id": "summer", "start": "2019-06", "title": "A month of incidents"}
 ]}"#;
 
-struct Mounted {
-    host: HtmlElement,
-    state: TimelineState,
-    _owner: Owner,
-}
-
 fn mount_list(text: &str, layout: Layout) -> Mounted {
-    start_executor();
-    let host = fresh_host();
-    host.style().set_property("width", "700px").expect("width");
-    let parsed = parse_document(text).expect("valid");
-    let owner = Owner::new();
-    let state = owner.with(|| {
-        let state = TimelineState::new(
-            parsed,
-            Settings {
-                min_span_ms: 3_600_000.0,
-                now: js_sys::Date::now,
-            },
-        );
-        mount(
-            &host,
-            state,
-            &ViewOptions {
-                lang: "en-GB".to_owned(),
-                height: 420.0,
-                layout,
-                ..ViewOptions::default()
-            },
-        );
-        state
-    });
-    Mounted {
-        host,
-        state,
-        _owner: owner,
-    }
-}
-
-async fn settle() {
-    tick().await;
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .request_animation_frame(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-    tick().await;
-}
-
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).expect("selector");
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
-}
-
-fn key(target: &Element, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    target.dispatch_event(&event).expect("dispatch");
+    mount_widget(
+        text,
+        "700px",
+        &ViewOptions {
+            lang: "en-GB".to_owned(),
+            height: 420.0,
+            layout,
+            ..ViewOptions::default()
+        },
+    )
 }
 
 fn button_of(host: &HtmlElement, id: &str) -> HtmlElement {
