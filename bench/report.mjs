@@ -226,6 +226,18 @@ export function markdown(r) {
       );
     }
   }
+  const ml = r.oursList;
+  if (ml) {
+    const timeline = r.cases.find((c) => c.widget === "ours" && c.size === ml.size);
+    L.push(
+      `The list layout (\`layout: "list"\`) with ${nf(ml.size)} events, mount (same end point as above): median **${ms(ml.median)} ms** (samples: ${ml.samples
+        .map((x) => (typeof x === "number" ? ms(x) : x))
+        .join(", ")}; \`mount()\` resolved after ${ms(ml.mountResolvedMedian)} ms), ${nf(ml.nodes)} DOM nodes in the widget${
+        timeline && timeline.render && timeline.render.mountMedian != null ? `; the time track's mount in this run: ${ms(timeline.render.mountMedian)} ms` : ""
+      }.`,
+      ""
+    );
+  }
   L.push("Raw numbers, every sample and every step: [results.json](results.json).", "");
   return L.join("\n");
 }

@@ -502,6 +502,37 @@ async function main() {
     }
   }
 
+  // Ours: the list layout (`layout: "list"`) at the largest size, mount only
+  // (its rows are not on a time axis: pan, zoom and wheel do not apply).
+  const list = [];
+  const listSize = Math.max(...SIZES_RUN);
+  if (WIDGETS.includes("ours")) {
+    for (let i = 0; i < MULTI_SAMPLES; i++) {
+      log(`ours: list layout x ${listSize} events, sample ${i + 1}/${MULTI_SAMPLES}`);
+      await settle();
+      const s = await session();
+      try {
+        await withTimeout(s.page.goto(`${BASE}/pages/ours.html?n=${listSize}&layout=list`, { waitUntil: "commit" }), TIMEOUT_MS, "navigation");
+        const r = await waitDone(s.page, Date.now() + TIMEOUT_MS);
+        const nodes = await s.page.evaluate(() => {
+          let count = 0;
+          const walk = (node) => {
+            count += 1;
+            if (node.shadowRoot) node.shadowRoot.childNodes.forEach(walk);
+            node.childNodes.forEach(walk);
+          };
+          document.querySelector("#tl").childNodes.forEach(walk);
+          walk(document.querySelector("#tl").shadowRoot);
+          return count - 1;
+        });
+        list.push({ status: r.error ? "error" : "ok", note: r.error, marks: r.marks, nodes });
+      } catch (error) {
+        list.push({ status: error instanceof Timeout ? "timeout" : "error", note: String(error.message || error) });
+      }
+      await closeSession(s);
+    }
+  }
+
   await browser.close();
   meta.machine.loadavgEnd = os.loadavg().map((x) => round(x));
   meta.distWasmSha256End = sha256(wasmFile);
@@ -509,14 +540,14 @@ async function main() {
   meta.finished = new Date().toISOString();
   meta.durationS = Math.round((Date.now() - started.getTime()) / 1000);
 
-  const results = summarize({ meta, baseline, cases, multi });
+  const results = summarize({ meta, baseline, cases, multi, list, listSize });
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "results.json"), JSON.stringify(results, null, 2) + "\n");
   writeReport(results, OUT);
   log(`wrote results.json, results.md, render-time.svg in ${meta.durationS} s`);
 }
 
-function summarize({ meta, baseline, cases, multi }) {
+function summarize({ meta, baseline, cases, multi, list = [], listSize = null }) {
   const bundles = {};
   const blocked = {};
   for (const widget of WIDGETS) {
@@ -586,7 +617,19 @@ function summarize({ meta, baseline, cases, multi }) {
     status: multi.length && okMulti.length === multi.length ? "ok" : multi.map((m) => m.status).join(","),
     notes: multi.filter((m) => m.note).map((m) => m.note),
   };
-  return { meta, baseline, bundles, blocked, cases, oursMulti };
+  const okList = list.filter((m) => m.status === "ok");
+  const oursList = list.length
+    ? {
+        size: listSize,
+        samples: list.map((m) => (m.status === "ok" ? round(m.marks.complete - m.marks.mountCall) : m.status)),
+        median: okList.length ? round(median(okList.map((m) => m.marks.complete - m.marks.mountCall))) : null,
+        mountResolvedMedian: okList.length ? round(median(okList.map((m) => m.marks.widgetReady - m.marks.mountCall))) : null,
+        nodes: okList[0]?.nodes ?? null,
+        status: okList.length === list.length ? "ok" : list.map((m) => m.status).join(","),
+        notes: list.filter((m) => m.note).map((m) => m.note),
+      }
+    : null;
+  return { meta, baseline, bundles, blocked, cases, oursMulti, oursList };
 }
 
 main().catch(async (error) => {

@@ -3,20 +3,18 @@
 //! JS API does), `tick().await`, assert the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
 use leptos::task::tick;
 use news_timeline::core::filter::Filter;
 use news_timeline::core::import::parse_document;
 use news_timeline::core::window::Window;
 use news_timeline::embed;
-use news_timeline::ui::state::{Settings, TimelineState};
-use news_timeline::ui::{mount, ViewOptions};
+use news_timeline::ui::ViewOptions;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 mod common;
-use common::{document, fresh_host, sleep, start_executor};
+use common::{document, fresh_host, key, mount_widget, settle, sleep, texts, Mounted};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -28,28 +26,12 @@ const SEED: &str = r#"{"title": "War footing", "events": [
     {"id": "bad", "start": "2019-13-45", "title": "broken"}
 ]}"#;
 
-fn texts(root: &Element, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).expect("selector");
-    (0..nodes.length())
-        .filter_map(|i| nodes.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
-}
-
 fn attrs(root: &Element, selector: &str, name: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).expect("selector");
     (0..nodes.length())
         .filter_map(|i| nodes.item(i))
         .filter_map(|n| n.unchecked_into::<Element>().get_attribute(name))
         .collect()
-}
-
-/// One mounted widget: its host, its state, and the owner whose drop
-/// unmounts it.
-struct Mounted {
-    host: HtmlElement,
-    state: TimelineState,
-    _owner: Owner,
 }
 
 impl Mounted {
@@ -69,49 +51,17 @@ impl Mounted {
 }
 
 fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
-    start_executor();
-    let host = fresh_host();
-    host.style().set_property("width", "900px").expect("width");
-    let parsed = parse_document(text).expect("valid");
-    let owner = Owner::new();
-    let state = owner.with(|| {
-        let state = TimelineState::new(
-            parsed,
-            Settings {
-                min_span_ms: 3_600_000.0,
-                now: js_sys::Date::now,
-            },
-        );
-        mount(
-            &host,
-            state,
-            &ViewOptions {
-                title,
-                debug,
-                lang: "en-GB".to_owned(),
-                height: 420.0,
-                ..ViewOptions::default()
-            },
-        );
-        state
-    });
-    Mounted {
-        host,
-        state,
-        _owner: owner,
-    }
-}
-
-/// Lets the reactive system and the ResizeObserver catch up.
-async fn settle() {
-    tick().await;
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .expect("window")
-            .request_animation_frame(&resolve);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-    tick().await;
+    mount_widget(
+        text,
+        "900px",
+        &ViewOptions {
+            title,
+            debug,
+            lang: "en-GB".to_owned(),
+            height: 420.0,
+            ..ViewOptions::default()
+        },
+    )
 }
 
 #[wasm_bindgen_test]
@@ -318,16 +268,6 @@ fn button_of(host: &HtmlElement, id: &str) -> HtmlElement {
         .expect("selector")
         .expect("the event's button")
         .unchecked_into()
-}
-
-fn key(target: &Element, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
-    target.dispatch_event(&event).expect("dispatch");
 }
 
 #[wasm_bindgen_test]

@@ -193,6 +193,13 @@ export interface MountOptions {
   minSpan?: number;
   /** Heading above the track; default the data's title. */
   title?: string;
+  /**
+   * "list": the filtered events as a list grouped by period, as tall as its
+   * events (the page scrolls; `height` does not apply). Default "auto": the
+   * time track on screen. Printed, every widget is its list. An unknown
+   * value warns at `options.layout` and "auto" is used.
+   */
+  layout?: "auto" | "timeline" | "list";
   /** Receives `{problems}` as the `warning` event does. */
   onWarning?: (detail: WarningDetail) => void;
 }

@@ -337,6 +337,7 @@
       debug: options.debug,
       minSpan: options.minSpan,
       theme: options.theme,
+      layout: options.layout,
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, source.text, source.pieces, source.total || 0, !!source.csv, wasmOptions, function (name, detail) {
@@ -642,7 +643,9 @@
     if (computed.display === "inline") style.setProperty("display", "block");
     style.setProperty("box-sizing", "content-box");
     style.setProperty("min-height", height);
-    if (hasOwnContent(element)) {
+    // A list layout is as tall as its events: its content (a list) keeps
+    // its own height.
+    if (hasOwnContent(element) && declaredOptions(element).layout !== "list") {
       style.setProperty("max-height", height);
       style.setProperty("overflow-y", "auto");
     }
@@ -735,6 +738,15 @@
       }
     });
   }
+
+  // Printing shows a waiting host's own content (a list) whole, not in
+  // its reserved box; the box comes back after.
+  window.addEventListener("beforeprint", function () {
+    waiting.forEach(releaseSpace);
+  });
+  window.addEventListener("afterprint", function () {
+    waiting.forEach(reserveSpace);
+  });
 
   var removalCheck = 0;
   /** A host removed and not re-inserted before the task ends is destroyed;

@@ -1,5 +1,5 @@
 // news-timeline: mount through the public API (the loader, as a news page does).
-import { bench, now, run, panWindow, zoomWindow, fullWindow } from "./harness.mjs";
+import { bench, now, run, params, panWindow, zoomWindow, fullWindow } from "./harness.mjs";
 
 const iso = (ms) => new Date(ms).toISOString();
 
@@ -28,7 +28,9 @@ window.requestIdleCallback = (callback, options) =>
   );
 
 run("ours", async (data) => {
-  const handle = await NewsTimeline.mount("#tl", data, { height: 600 });
+  // `?layout=list`: the list layout (run.mjs measures its mount).
+  const layout = params.get("layout");
+  const handle = await NewsTimeline.mount("#tl", data, layout ? { height: 600, layout } : { height: 600 });
   bench.marks.mountResolved = now();
   window.__handle = handle;
   const setWindow = ([start, end]) => handle.setWindow(iso(start), iso(end));

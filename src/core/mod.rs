@@ -14,6 +14,8 @@
 //! - [`window`]: the visible time range and how `fit` chooses it.
 //! - [`index`] and [`layout`]: what a window shows, found by binary search
 //!   and stacked into rows, so 100,000 events cost what 100 do.
+//! - [`periods`]: the list layout's events grouped by year, month or day,
+//!   in blocks a page renders only near its viewport.
 //!
 //! # Example
 //!
@@ -48,6 +50,7 @@ pub mod index;
 pub mod json;
 pub mod layout;
 pub mod model;
+pub mod periods;
 pub mod scale;
 pub mod ticks;
 pub mod window;

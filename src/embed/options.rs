@@ -7,7 +7,7 @@ use crate::core::json::Value;
 use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
 use crate::ui::color_scheme::Theme;
-use crate::ui::ViewOptions;
+use crate::ui::{Layout, ViewOptions};
 use serde::Deserialize;
 use std::fmt;
 use wasm_bindgen::JsValue;
@@ -26,6 +26,7 @@ struct OptionsArgument {
     title: Option<Value>,
     debug: Option<Value>,
     theme: Option<Value>,
+    layout: Option<Value>,
 }
 
 /// Validated mount options.
@@ -70,6 +71,33 @@ impl fmt::Display for OptionsProblem {
 }
 
 impl std::error::Error for OptionsProblem {}
+
+/// An option whose value the widget does not know: a warning at
+/// `options.<name>`, and the default is used.
+#[derive(Debug, Clone, Copy)]
+enum Notice {
+    Layout,
+}
+
+impl Notice {
+    /// The warning for `found`.
+    fn at(self, found: &Value) -> Problem {
+        let (path, expected) = match self {
+            Notice::Layout => (
+                "options.layout",
+                r#"expected "auto", "timeline" or "list", but found "#,
+            ),
+        };
+        let found = match found {
+            Value::String(s) => ["\"", s, "\""].concat(),
+            other => other.kind_name().to_owned(),
+        };
+        Problem {
+            path: path.to_owned(),
+            message: [expected, &found, r#"; "auto" is used"#].concat(),
+        }
+    }
+}
 
 /// `value` unless it is absent (`undefined` or `null`).
 fn given(value: Option<Value>) -> Option<Value> {
@@ -129,6 +157,14 @@ impl Options {
                 .and_then(Theme::parse)
                 .ok_or(OptionsProblem::Theme)?,
         };
+        let mut notices = Vec::new();
+        let layout = match given(argument.layout) {
+            None => Layout::Auto,
+            Some(value) => value.as_str().and_then(Layout::parse).unwrap_or_else(|| {
+                notices.push(Notice::Layout.at(&value));
+                Layout::Auto
+            }),
+        };
         let lang = match given(argument.lang) {
             Some(Value::String(lang)) => lang,
             _ => "en".to_owned(),
@@ -141,9 +177,10 @@ impl Options {
                 dir: None,
                 height: height.unwrap_or(DEFAULT_HEIGHT),
                 theme,
+                layout,
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
-            notices: Vec::new(),
+            notices,
         })
     }
 }

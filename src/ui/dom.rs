@@ -118,12 +118,31 @@ pub fn toggle_class(element: &Element, class: &str, on: bool) {
 /// owner lives (the closure is freed with it). Handlers take the plain
 /// `Event`; `unchecked_ref` gives the specific kind.
 pub fn listen(target: &EventTarget, name: &str, handler: impl FnMut(web_sys::Event) + 'static) {
-    listen_boxed(target, name, Box::new(handler));
+    listen_boxed(target, name, false, Box::new(handler));
 }
 
-fn listen_boxed(target: &EventTarget, name: &str, handler: Box<dyn FnMut(web_sys::Event)>) {
+/// [`listen`] in the capture phase: on the window, `scroll` then hears
+/// every scrolling element of the page, not only the document.
+pub fn listen_capture(
+    target: &EventTarget,
+    name: &str,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) {
+    listen_boxed(target, name, true, Box::new(handler));
+}
+
+fn listen_boxed(
+    target: &EventTarget,
+    name: &str,
+    capture: bool,
+    handler: Box<dyn FnMut(web_sys::Event)>,
+) {
     let closure = Closure::wrap(handler);
-    let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+    let _ = target.add_event_listener_with_callback_and_bool(
+        name,
+        closure.as_ref().unchecked_ref(),
+        capture,
+    );
     // Listeners outside the widget (the window, a media query) must go
     // with it; on its own elements, removing is harmless.
     let target = target.clone();
@@ -131,8 +150,11 @@ fn listen_boxed(target: &EventTarget, name: &str, handler: Box<dyn FnMut(web_sys
     let kept = StoredValue::new_local(Some(closure));
     Owner::on_cleanup(move || {
         if let Some(closure) = kept.try_update_value(Option::take).flatten() {
-            let _ =
-                target.remove_event_listener_with_callback(&name, closure.as_ref().unchecked_ref());
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                &name,
+                closure.as_ref().unchecked_ref(),
+                capture,
+            );
         }
     });
 }

@@ -25,7 +25,7 @@ const COPIED_MS: u32 = 2_000;
 /// The card, a dialog at the end of `root` while the current event's card
 /// is open. Focus moves into it when it opens (and stays in it when it
 /// steps to another event); Esc or the close button closes it and focus
-/// returns to the event on `track`.
+/// returns to the event's row on `track` (the time track, or the list).
 pub fn event_card(cx: Ctx, root: &HtmlElement, track: HtmlElement) {
     let Ctx { state, text, .. } = cx;
     let words = text.s;
@@ -128,7 +128,8 @@ pub fn event_card(cx: Ctx, root: &HtmlElement, track: HtmlElement) {
     });
 }
 
-/// Closes the card and gives focus back to its event on the track.
+/// Closes the card and gives focus back to its event on the track (or
+/// in the list).
 fn close(cx: Ctx, track: &HtmlElement) {
     cx.state.close();
     focus_current(cx, track.clone());
@@ -154,7 +155,27 @@ fn fill(cx: Ctx, card: &HtmlElement, event: &Event, query: Option<&str>, words: 
     if let Some(media) = &event.media {
         media_view(card, media, words);
     }
-    let text = add(card, "div", "nt-card__text");
+    text_and_source(card, event, query, words, "nt-card");
+    let share = add(card, "p", "nt-card__share");
+    let copy = add_text(&share, "button", "nt-card__copy", words.copy_link);
+    set(&copy, "type", "button");
+    set(&copy, "data-card", "copy");
+    set(&copy, "data-id", &event.id);
+    let status = add(&share, "span", "nt-card__copied");
+    set(&status, "role", "status");
+}
+
+/// An event's sanitized text and its source's link, in `parent`, classed
+/// `<block>__text` and `<block>__source` (the card's, and the printed
+/// list's).
+pub fn text_and_source(
+    parent: &Element,
+    event: &Event,
+    query: Option<&str>,
+    words: &'static Strings,
+    block: &str,
+) {
+    let text = add(parent, "div", &[block, "__text"].concat());
     if let Some(html) = &event.text {
         if let Some(fragment) = sanitize(
             &document(),
@@ -168,20 +189,13 @@ fn fill(cx: Ctx, card: &HtmlElement, event: &Event, query: Option<&str>, words: 
         if let Some(href) = safe_url(&source.url, false) {
             let name = source
                 .name
-                .clone()
+                .as_deref()
                 .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| href.clone());
-            let line = add_text(card, "p", "nt-card__source", words.source);
-            link(&line, &href, &name);
+                .unwrap_or(&href);
+            let line = add_text(parent, "p", &[block, "__source"].concat(), words.source);
+            link(&line, &href, name);
         }
     }
-    let share = add(card, "p", "nt-card__share");
-    let copy = add_text(&share, "button", "nt-card__copy", words.copy_link);
-    set(&copy, "type", "button");
-    set(&copy, "data-card", "copy");
-    set(&copy, "data-id", &event.id);
-    let status = add(&share, "span", "nt-card__copied");
-    set(&status, "role", "status");
 }
 
 /// An image (lazy-loaded, with alt, caption and credit) or, for any other

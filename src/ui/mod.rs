@@ -25,6 +25,7 @@ pub mod event_card;
 pub mod filter_bar;
 pub mod highlight;
 pub mod intl;
+pub mod list;
 pub mod motion;
 pub mod overview;
 pub mod reactive;
@@ -80,6 +81,33 @@ pub struct ViewOptions {
     pub height: f64,
     /// Light, dark, or the reader's system setting.
     pub theme: Theme,
+    /// The time track, or the events as a list.
+    pub layout: Layout,
+}
+
+/// How the widget shows its events on screen (printed, it is always a
+/// list).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// The time track (the contract's "auto": a list when printing).
+    #[default]
+    Auto,
+    /// The time track.
+    Timeline,
+    /// The filtered events as a list grouped by period, as tall as it is.
+    List,
+}
+
+impl Layout {
+    /// The layout an option value names.
+    pub fn parse(value: &str) -> Option<Layout> {
+        match value {
+            "auto" => Some(Layout::Auto),
+            "timeline" => Some(Layout::Timeline),
+            "list" => Some(Layout::List),
+            _ => None,
+        }
+    }
 }
 
 /// Builds the widget for `state` into `parent`, under the current
@@ -113,6 +141,7 @@ pub const STYLES: &[&str] = &[
     include_str!(concat!(env!("OUT_DIR"), "/ui/zoom_controls.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/filter_bar.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/event_card.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/list/list.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/debug_notice.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/highlight.css")),
 ];

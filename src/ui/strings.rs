@@ -147,6 +147,8 @@ pub struct Strings {
     pub more_events: Plural,
     /// The debug notice's summary: "{n} data problems (debug)".
     pub problems: Plural,
+    /// After a printed list cut short: "{n} more events are not printed."
+    pub not_printed: Plural,
     /// "{n} years ago" for a compact number ("13.8 billion").
     pub years_ago: fn(&str) -> String,
     /// "year {n}" for a far-future year.
@@ -287,6 +289,10 @@ pub static EN: Strings = Strings {
     shown_of_by_shown: false,
     more_events: Plural::two("{n} more event: zoom in", "{n} more events: zoom in"),
     problems: Plural::two("{n} data problem (debug)", "{n} data problems (debug)"),
+    not_printed: Plural::two(
+        "{n} more event is not printed.",
+        "{n} more events are not printed.",
+    ),
     years_ago: |n| format!("{n} years ago"),
     year_n: "year {n}",
     rule: one_other,
@@ -334,6 +340,10 @@ pub static DE: Strings = Strings {
         "{n} weitere Ereignisse: vergrößern",
     ),
     problems: Plural::two("{n} Datenproblem (Debug)", "{n} Datenprobleme (Debug)"),
+    not_printed: Plural::two(
+        "{n} weiteres Ereignis wird nicht gedruckt.",
+        "{n} weitere Ereignisse werden nicht gedruckt.",
+    ),
     years_ago: |n| format!("vor {n} Jahren"),
     year_n: "Jahr {n}",
     rule: one_other,
@@ -383,6 +393,10 @@ pub static FR: Strings = Strings {
     problems: Plural::two(
         "{n} problème de données (débogage)",
         "{n} problèmes de données (débogage)",
+    ),
+    not_printed: Plural::two(
+        "{n} autre événement n’est pas imprimé.",
+        "{n} autres événements ne sont pas imprimés.",
     ),
     years_ago: |n| {
         if ends_in_big_noun(n) {
@@ -436,6 +450,10 @@ pub static ES: Strings = Strings {
     problems: Plural::two(
         "{n} problema de datos (depuración)",
         "{n} problemas de datos (depuración)",
+    ),
+    not_printed: Plural::two(
+        "{n} evento más no se imprime.",
+        "{n} eventos más no se imprimen.",
     ),
     years_ago: |n| {
         if ends_in_big_noun(n) {
@@ -522,6 +540,14 @@ pub static AR: Strings = Strings {
         many: "{n} مشكلةً في البيانات (تصحيح)",
         other: "{n} مشكلة في البيانات (تصحيح)",
     },
+    not_printed: Plural {
+        zero: "لا أحداث أخرى غير مطبوعة.",
+        one: "لم يُطبع حدث آخر.",
+        two: "لم يُطبع حدثان آخران.",
+        few: "لم تُطبع {n} أحداث أخرى.",
+        many: "لم يُطبع {n} حدثًا آخر.",
+        other: "لم يُطبع {n} حدث آخر.",
+    },
     years_ago: |n| format!("قبل {n} سنة"),
     year_n: "سنة {n}",
     rule: arabic_rule,
@@ -588,6 +614,11 @@ impl Text {
     /// "2 active" (filters).
     pub fn active(&self, n: usize) -> String {
         self.s.count(&self.s.active, n as u64, &self.number(n))
+    }
+
+    /// "12 more events are not printed."
+    pub fn not_printed(&self, n: usize) -> String {
+        self.s.count(&self.s.not_printed, n as u64, &self.number(n))
     }
 
     /// "2 data problems (debug)".

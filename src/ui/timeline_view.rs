@@ -1,23 +1,30 @@
-//! The frame: the heading with the zoom controls, the filters, the track,
-//! the overview strip and the card.
+//! The frame: the heading with the zoom controls, the filters, the track
+//! and the overview strip (or, in the list layout, the list) and the
+//! card; and what prints.
 
 use crate::core::model::truncate_for_display;
 use crate::ui::color_scheme::use_dark;
 use crate::ui::dom::{add, add_text, bind, el, listen, px, set, set_text, style, toggle_class};
 use crate::ui::reactive::Derived;
-use crate::ui::{debug_notice, event_card, filter_bar, overview, track, zoom_controls};
-use crate::ui::{Ctx, ViewOptions};
+use crate::ui::{debug_notice, event_card, filter_bar, list, overview, track, zoom_controls};
+use crate::ui::{Ctx, Layout, ViewOptions};
 
 /// The whole widget as a reader meets it: a heading with zoom controls,
-/// the filters, the time track with its overview strip and, when an event
-/// is open, its card. Returns its root, a `<section>` named by the
-/// heading.
+/// the filters, the time track with its overview strip (in the list
+/// layout: the list, as tall as its events, and no zoom) and, when an
+/// event is open, its card. Printed, it is the list. Returns its root, a
+/// `<section>` named by the heading.
 pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
     let Ctx { state, text, .. } = cx;
+    let as_list = options.layout == Layout::List;
     let root = el("section", "nt-timeline");
     set(&root, "lang", &options.lang);
     set(&root, "dir", if cx.rtl { "rtl" } else { "ltr" });
-    style(&root, "height", &px(options.height));
+    if as_list {
+        toggle_class(&root, "nt-timeline--list", true);
+    } else {
+        style(&root, "height", &px(options.height));
+    }
     let dark = use_dark(options.theme);
     {
         let root = root.clone();
@@ -49,21 +56,31 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
     }
     let filters = filter_bar::filter_bar(cx);
     let _ = header.append_child(&filter_bar::filter_toggle(cx, &root, &filters));
-    let _ = header.append_child(&zoom_controls::zoom_controls(cx));
+    if !as_list {
+        let _ = header.append_child(&zoom_controls::zoom_controls(cx));
+    }
     let _ = root.append_child(&filters);
     if options.debug {
         debug_notice::debug_notice(cx, &root, &filters);
     }
-    let (track, size) = track::track(cx);
-    let _ = root.append_child(&track);
-    empty_state(cx, &root, &track);
-    let _ = root.append_child(&overview::overview(cx, size.width));
-    event_card::event_card(cx, &root, track);
+    let events = if as_list {
+        let events = list::list(cx);
+        let _ = root.append_child(&events);
+        events
+    } else {
+        let (track, size) = track::track(cx);
+        let _ = root.append_child(&track);
+        let _ = root.append_child(&overview::overview(cx, size.width));
+        track
+    };
+    empty_state(cx, &root, &events);
+    event_card::event_card(cx, &root, events);
+    list::print::print_on_demand(cx, &root);
     root
 }
 
-/// What shows where the track has no events: "No events to show.", or
-/// "No events match." with a button that clears the filter.
+/// What shows where the track (or list) has no events: "No events to
+/// show.", or "No events match." with a button that clears the filter.
 fn empty_state(cx: Ctx, root: &web_sys::HtmlElement, track: &web_sys::HtmlElement) {
     let Ctx { state, text, .. } = cx;
     // 0: events are shown; 1: none match; 2: there are none.
