@@ -14,6 +14,8 @@
 //! - [`window`]: the visible time range and how `fit` chooses it.
 //! - [`index`] and [`layout`]: what a window shows, found by binary search
 //!   and stacked into rows, so 100,000 events cost what 100 do.
+//! - [`zone`]: the widget's time zone, given as offsets, and the
+//!   wall-clock axis date-times are placed on.
 //!
 //! # Example
 //!
@@ -50,3 +52,4 @@ pub mod model;
 pub mod scale;
 pub mod ticks;
 pub mod window;
+pub mod zone;
