@@ -6,7 +6,9 @@ use super::convert::{from_js, kind_of};
 use crate::core::json::Value;
 use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
+use crate::core::zone::TimeZone;
 use crate::ui::color_scheme::Theme;
+use crate::ui::intl;
 use crate::ui::ViewOptions;
 use serde::Deserialize;
 use std::fmt;
@@ -26,6 +28,7 @@ struct OptionsArgument {
     title: Option<Value>,
     debug: Option<Value>,
     theme: Option<Value>,
+    time_zone: Option<Value>,
 }
 
 /// Validated mount options.
@@ -34,6 +37,8 @@ pub struct Options {
     pub view: ViewOptions,
     /// The narrowest window reader zooming allows, in ms.
     pub min_span_ms: f64,
+    /// The zone of the axis and of every time shown.
+    pub time_zone: TimeZone,
     /// Options with a value the widget does not know, each with the
     /// default it took instead: warnings at `options.<name>` (a page's
     /// typo never keeps its timeline from showing).
@@ -133,6 +138,8 @@ impl Options {
             Some(Value::String(lang)) => lang,
             _ => "en".to_owned(),
         };
+        let mut notices = Vec::new();
+        let (time_zone, zone_name) = read_time_zone(given(argument.time_zone), &mut notices);
         Ok(Options {
             view: ViewOptions {
                 title,
@@ -141,9 +148,45 @@ impl Options {
                 dir: None,
                 height: height.unwrap_or(DEFAULT_HEIGHT),
                 theme,
+                zone_name,
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
-            notices: Vec::new(),
+            time_zone,
+            notices,
         })
     }
+}
+
+/// The `timeZone` option: "auto" (also when absent), "UTC", "reader" or
+/// an IANA name Intl knows, with the name of a zone whose offsets vary;
+/// anything else is a warning at `options.timeZone`, and "auto".
+fn read_time_zone(value: Option<Value>, notices: &mut Vec<Problem>) -> (TimeZone, Option<String>) {
+    let named = match &value {
+        None => return (TimeZone::Auto, None),
+        Some(Value::String(name)) => match name.as_str() {
+            "auto" => return (TimeZone::Auto, None),
+            utc if utc.eq_ignore_ascii_case("UTC") => return (TimeZone::Fixed(0), None),
+            "reader" => intl::time_zone(&intl::reader_zone()),
+            name => intl::time_zone(name),
+        },
+        Some(_) => None,
+    };
+    if let Some((zone, name)) = named {
+        let varying = matches!(zone, TimeZone::Varying(_));
+        return (zone, varying.then_some(name));
+    }
+    let found = match value {
+        Some(Value::String(name)) => ["\"", &name, "\""].concat(),
+        other => other.map_or("null", |v| v.kind_name()).to_owned(),
+    };
+    notices.push(Problem {
+        path: "options.timeZone".to_owned(),
+        message: [
+            "expected \"auto\", \"UTC\", \"reader\" or a time zone name such as \"America/New_York\", but found ",
+            &found,
+            " (the default \"auto\" is used)",
+        ]
+        .concat(),
+    });
+    (TimeZone::Auto, None)
 }

@@ -1,10 +1,13 @@
 //! The time axis under the events: calendar-aligned ticks labelled in the
 //! reader's language, spaced so labels never collide. Decorative for
-//! screen readers, which get each event's full date instead.
+//! screen readers, which get each event's full date instead. Under it,
+//! when the data has times of day, the zone they are shown in
+//! ([`zone_caption`]).
 
 use crate::core::scale::Scale;
 use crate::core::ticks::Tick;
-use crate::ui::dom::{add, add_text, el, px, set, style};
+use crate::core::zone::Placed;
+use crate::ui::dom::{add, add_text, bind, el, px, set, set_or_remove, set_text, style};
 use crate::ui::reactive::Derived;
 use crate::ui::sorted_children::sorted_children;
 use crate::ui::Ctx;
@@ -54,4 +57,43 @@ pub fn axis(
         },
         move |_, (_, x), element| style(element, "transform", &transform(*x)),
     );
+}
+
+/// "Times in Eastern Time (UTC−4)": the widget's zone, named once under
+/// the track while the data has times of day (hidden otherwise).
+/// `zone_name` is the IANA name of a zone whose offset varies; the offset
+/// named is the one in force at the middle of the window.
+pub fn zone_caption(cx: Ctx, zone_name: Option<String>) -> HtmlElement {
+    let Ctx { state, text, .. } = cx;
+    // The offset shown, and whether the zone is named; `None` without
+    // times of day.
+    let offset = Derived::new(move |_| {
+        let data = state.data();
+        if !data.has_times {
+            return None;
+        }
+        Some(match data.zone {
+            Placed::Fixed(offset) => (i32::from(offset), false),
+            Placed::Varying => {
+                let window = state.window();
+                let middle = (window.start() + window.end()) / 2.0;
+                let offset = state.with_zone(|zone| zone.offset_at(zone.instant(middle)));
+                (offset, true)
+            }
+        })
+    });
+    let caption = el("p", "nt-timeline__zone");
+    {
+        let caption = caption.clone();
+        bind(move || {
+            let shown = offset.get();
+            set_or_remove(&caption, "hidden", shown.is_none().then_some(""));
+            if let Some((minutes, named)) = shown {
+                let name = zone_name.as_deref().filter(|_| named);
+                let zone = cx.dates.with_value(|f| f.zone_label(name, minutes));
+                set_text(&caption, &text.s.times_in.replace("{zone}", &zone));
+            }
+        });
+    }
+    caption
 }

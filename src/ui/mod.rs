@@ -80,6 +80,9 @@ pub struct ViewOptions {
     pub height: f64,
     /// Light, dark, or the reader's system setting.
     pub theme: Theme,
+    /// The IANA name of the widget's zone when its offset varies (it is
+    /// named with its offset under the track).
+    pub zone_name: Option<String>,
 }
 
 /// Builds the widget for `state` into `parent`, under the current

@@ -5,7 +5,7 @@ use crate::core::model::truncate_for_display;
 use crate::ui::color_scheme::use_dark;
 use crate::ui::dom::{add, add_text, bind, el, listen, px, set, set_text, style, toggle_class};
 use crate::ui::reactive::Derived;
-use crate::ui::{debug_notice, event_card, filter_bar, overview, track, zoom_controls};
+use crate::ui::{axis, debug_notice, event_card, filter_bar, overview, track, zoom_controls};
 use crate::ui::{Ctx, ViewOptions};
 
 /// The whole widget as a reader meets it: a heading with zoom controls,
@@ -57,6 +57,7 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
     let (track, size) = track::track(cx);
     let _ = root.append_child(&track);
     empty_state(cx, &root, &track);
+    let _ = root.append_child(&axis::zone_caption(cx, options.zone_name.clone()));
     let _ = root.append_child(&overview::overview(cx, size.width));
     event_card::event_card(cx, &root, track);
     root
