@@ -285,17 +285,27 @@ impl Zone<'_> {
 /// offset has (events' and eras' starts and ends); `None` when there are
 /// none or they differ.
 pub fn shared_offset(timeline: &Timeline) -> Option<i16> {
-    let events = timeline.events.iter().flat_map(|e| [Some(e.start), e.end]);
-    let eras = timeline
-        .eras
-        .iter()
-        .flat_map(|e| [Some(e.start), Some(e.end)]);
-    let mut offsets = events
-        .chain(eras)
-        .flatten()
-        .filter_map(|d| d.offset_minutes());
-    let first = offsets.next()?;
-    offsets.all(|o| o == first).then_some(first)
+    let mut shared = None;
+    // Whether `date` agrees with the offsets seen so far.
+    let mut agrees = |date: &PartialDate| match (date.offset_minutes(), shared) {
+        (Some(offset), None) => {
+            shared = Some(offset);
+            true
+        }
+        (Some(offset), Some(first)) => offset == first,
+        (None, _) => true,
+    };
+    for event in &timeline.events {
+        if !agrees(&event.start) || !event.end.as_ref().is_none_or(&mut agrees) {
+            return None;
+        }
+    }
+    for era in &timeline.eras {
+        if !agrees(&era.start) || !agrees(&era.end) {
+            return None;
+        }
+    }
+    shared
 }
 
 #[cfg(test)]

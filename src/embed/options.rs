@@ -166,8 +166,8 @@ fn read_time_zone(value: Option<Value>, notices: &mut Vec<Problem>) -> (TimeZone
         Some(Value::String(name)) => match name.as_str() {
             "auto" => return (TimeZone::Auto, None),
             utc if utc.eq_ignore_ascii_case("UTC") => return (TimeZone::Fixed(0), None),
-            "reader" => intl::time_zone(&intl::reader_zone()),
-            name => intl::time_zone(name),
+            "reader" => intl::time_zone(None),
+            name => intl::time_zone(Some(name)),
         },
         Some(_) => None,
     };

@@ -8,6 +8,7 @@ use crate::core::scale::Scale;
 use crate::core::ticks::Tick;
 use crate::core::zone::Placed;
 use crate::ui::dom::{add, add_text, bind, el, px, set, set_or_remove, set_text, style};
+use crate::ui::intl::zone_label;
 use crate::ui::reactive::Derived;
 use crate::ui::sorted_children::sorted_children;
 use crate::ui::Ctx;
@@ -65,34 +66,35 @@ pub fn axis(
 /// named is the one in force at the middle of the window.
 pub fn zone_caption(cx: Ctx, zone_name: Option<String>) -> HtmlElement {
     let Ctx { state, text, .. } = cx;
-    // The offset shown, and whether the zone is named; `None` without
-    // times of day.
-    let offset = Derived::new(move |_| {
+    // Intl names the zone once; the offset follows the window.
+    let name = zone_name.and_then(|zone| cx.dates.with_value(|f| f.zone_name(&zone)));
+    let caption_text = Derived::new(move |_| {
         let data = state.data();
         if !data.has_times {
             return None;
         }
-        Some(match data.zone {
-            Placed::Fixed(offset) => (i32::from(offset), false),
+        let (minutes, name) = match data.zone {
+            Placed::Fixed(offset) => (i32::from(offset), None),
             Placed::Varying => {
                 let window = state.window();
                 let middle = (window.start() + window.end()) / 2.0;
                 let offset = state.with_zone(|zone| zone.offset_at(zone.instant(middle)));
-                (offset, true)
+                (offset, name.as_deref())
             }
-        })
+        };
+        Some(
+            text.s
+                .times_in
+                .replace("{zone}", &zone_label(name, minutes)),
+        )
     });
     let caption = el("p", "nt-timeline__zone");
     {
         let caption = caption.clone();
         bind(move || {
-            let shown = offset.get();
+            let shown = caption_text.get();
             set_or_remove(&caption, "hidden", shown.is_none().then_some(""));
-            if let Some((minutes, named)) = shown {
-                let name = zone_name.as_deref().filter(|_| named);
-                let zone = cx.dates.with_value(|f| f.zone_label(name, minutes));
-                set_text(&caption, &text.s.times_in.replace("{zone}", &zone));
-            }
+            set_text(&caption, shown.as_deref().unwrap_or_default());
         });
     }
     caption

@@ -116,25 +116,16 @@ impl DateFormatter {
             .unwrap_or_else(|| date.to_string())
     }
 
-    /// The widget's zone as the reader is told it: "Eastern Time (UTC−4)"
-    /// for a named zone (its generic name in this language, and the
-    /// offset `minutes` in force), "UTC+4:30" for a fixed offset, "UTC".
-    pub fn zone_label(&self, named: Option<&str>, minutes: i32) -> String {
-        let offset = offset_label(minutes);
-        // Zones without a name of their own get an offset ("GMT-05:00").
-        let name = named
-            .and_then(|zone| zone_formatter(&self.lang, zone, "longGeneric"))
-            .and_then(|f| {
-                f.format_to_parts(&Date::new_0())
-                    .iter()
-                    .find(|part| part_field(part, "type").as_deref() == Some("timeZoneName"))
-                    .and_then(|part| part_field(&part, "value"))
-            })
-            .filter(|name| !name.bytes().any(|b| b.is_ascii_digit()));
-        match name {
-            Some(name) => [name.as_str(), " (", &offset, ")"].concat(),
-            None => offset,
-        }
+    /// The generic name of the IANA zone `zone` in this language
+    /// ("Eastern Time", "Mitteleuropäische Zeit"); `None` for zones
+    /// without a name of their own (Intl writes an offset, "GMT-05:00").
+    pub fn zone_name(&self, zone: &str) -> Option<String> {
+        zone_formatter(&self.lang, Some(zone), "longGeneric")?
+            .format_to_parts(&Date::new_0())
+            .iter()
+            .find(|part| part_field(part, "type").as_deref() == Some("timeZoneName"))
+            .and_then(|part| part_field(&part, "value"))
+            .filter(|name| !name.bytes().any(|b| b.is_ascii_digit()))
     }
 
     /// Years beyond a JS `Date`: "13.8 billion years ago", compactly, in
@@ -175,6 +166,17 @@ fn part_field(part: &JsValue, key: &str) -> Option<String> {
         .as_string()
 }
 
+/// The widget's zone as the reader is told it: "Eastern Time (UTC−4)"
+/// for a zone with a `name` (and the offset `minutes` in force),
+/// "UTC+4:30" for one without, "UTC".
+pub fn zone_label(name: Option<&str>, minutes: i32) -> String {
+    let offset = offset_label(minutes);
+    match name {
+        Some(name) => [name, " (", &offset, ")"].concat(),
+        None => offset,
+    }
+}
+
 /// "UTC", "UTC+4:30", "UTC−5" (a minus sign, as typography has it).
 pub fn offset_label(minutes: i32) -> String {
     if minutes == 0 {
@@ -190,13 +192,15 @@ pub fn offset_label(minutes: i32) -> String {
     label
 }
 
-/// An `Intl.DateTimeFormat` for `zone` naming it as `style` (`"longOffset"`,
-/// `"longGeneric"`); `None` when Intl does not know the zone (its
-/// constructor throws a RangeError, caught here: it must not cross the
-/// wasm).
-fn zone_formatter(lang: &str, zone: &str, style: &str) -> Option<Intl::DateTimeFormat> {
+/// An `Intl.DateTimeFormat` for `zone` (the reader's zone for `None`)
+/// naming it as `style` (`"longOffset"`, `"longGeneric"`); `None` when
+/// Intl does not know the zone (its constructor throws a RangeError,
+/// caught here: it must not cross the wasm).
+fn zone_formatter(lang: &str, zone: Option<&str>, style: &str) -> Option<Intl::DateTimeFormat> {
     let opts = Object::new();
-    set(&opts, "timeZone", zone);
+    if let Some(zone) = zone {
+        set(&opts, "timeZone", zone);
+    }
     set(&opts, "timeZoneName", style);
     if style == "longOffset" {
         // The shortest output Chromium formats fastest: "10 PM GMT-04:00".
@@ -215,11 +219,11 @@ fn zone_formatter(lang: &str, zone: &str, style: &str) -> Option<Intl::DateTimeF
 }
 
 /// The `timeZone` option's zone for an IANA name (any case, as Intl reads
-/// it), with the name as Intl spells it: a fixed offset for UTC, else a
-/// zone whose offsets Intl gives (one call per lookup, which
-/// [`Offsets`] remembers per two days). `None` when Intl does not know the
-/// name.
-pub fn time_zone(name: &str) -> Option<(TimeZone, String)> {
+/// it; the reader's zone for `None`), with the name as Intl spells it: a
+/// fixed offset for UTC, else a zone whose offsets Intl gives (one call
+/// per lookup, which [`Offsets`] remembers per two days). `None` when
+/// Intl does not know the name.
+pub fn time_zone(name: Option<&str>) -> Option<(TimeZone, String)> {
     let formatter = zone_formatter("en-US", name, "longOffset")?;
     let canonical = Reflect::get(
         &formatter.resolved_options(),
@@ -242,30 +246,33 @@ pub fn time_zone(name: &str) -> Option<(TimeZone, String)> {
     Some((TimeZone::Varying(Offsets::new(Box::new(lookup))), canonical))
 }
 
-/// The reader's zone, as Intl names it ("UTC" when it names none).
-pub fn reader_zone() -> String {
-    let options = Intl::DateTimeFormat::new(&Array::new(), &Object::new()).resolved_options();
-    Reflect::get(&options, &JsValue::from_str("timeZone"))
-        .ok()
-        .and_then(|zone| zone.as_string())
-        .unwrap_or_else(|| "UTC".to_owned())
-}
-
 /// The offset in minutes of Intl's "GMT-04:00" (en-US `longOffset`),
 /// "GMT" for 0, "GMT-04:56:02" for local mean times (rounded to the
 /// minute).
 pub fn gmt_offset(text: &str) -> Option<i32> {
-    let rest = text.get(text.rfind("GMT")? + 3..)?;
-    let (sign, rest) = match rest.chars().next() {
+    let bytes = text.as_bytes();
+    let at = bytes.windows(3).position(|w| w == b"GMT")? + 3;
+    let mut rest = bytes.get(at..)?.iter();
+    let sign = match rest.next() {
         None => return Some(0),
-        Some('+') => (1, rest.get(1..)?),
-        Some('-') | Some('\u{2212}') => (-1, rest.get(rest.chars().next()?.len_utf8()..)?),
+        Some(b'+') => 1,
+        Some(b'-') => -1,
         Some(_) => return None,
     };
-    let mut parts = rest.split(':').map(|p| p.trim().parse::<i32>().ok());
-    let hours = parts.next().flatten()?;
-    let minutes = parts.next().flatten().unwrap_or(0);
-    let seconds = parts.next().flatten().unwrap_or(0);
+    // Hours, minutes, seconds: digits, separated by colons.
+    let mut fields = [0i32; 3];
+    let mut field = 0;
+    for &b in rest {
+        match b {
+            b'0'..=b'9' => {
+                let value = fields.get_mut(field)?;
+                *value = *value * 10 + i32::from(b - b'0');
+            }
+            b':' => field += 1,
+            _ => break,
+        }
+    }
+    let [hours, minutes, seconds] = fields;
     Some(sign * (hours * 60 + minutes + (seconds + 30) / 60))
 }
 
@@ -346,6 +353,7 @@ mod tests {
         assert_eq!(gmt_offset("12/7/1874, GMT-04:56:02"), Some(-296));
         assert_eq!(gmt_offset("GMT+05:53:48"), Some(354));
         assert_eq!(gmt_offset("10 PM"), None);
+        assert_eq!(gmt_offset("GMT 12"), None);
     }
 
     #[test]

@@ -44,10 +44,11 @@ use crate::core::index::TimeIndex;
 use crate::core::model::Problem;
 use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
 use crate::core::window::Window;
-use crate::core::zone::{TimeZone, Zone};
+use crate::core::zone::{Placed, TimeZone, Zone};
 use crate::ui::reactive::{Derived, Source};
 use leptos::prelude::*;
 use std::fmt;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The window moves while it changes again within this many ms (a wheel
@@ -119,7 +120,7 @@ pub struct TimelineState {
     /// The `timeZone` option (its offsets come from Intl in the browser,
     /// so it stays on this thread); the data says which zone it was
     /// placed in.
-    zone: StoredValue<TimeZone, LocalStorage>,
+    zone: StoredValue<Rc<TimeZone>, LocalStorage>,
     shown: Derived<Shown>,
     index: Derived<TimeIndex>,
     limits: Derived<ZoomLimits>,
@@ -156,14 +157,13 @@ impl TimelineState {
         let data = Arc::new(Dataset::in_zone(parsed, &zone));
         let now = zone.zone(data.zone).wall((settings.now)());
         let window = Window::fit(&data.timeline, now);
-        let zone = StoredValue::new_local(zone);
+        let zone = StoredValue::new_local(Rc::new(zone));
         let data = Source::new(data);
         let filter = Source::new(Filter::default());
         let shown = Derived::shared(move || data.with(|d| filter.with(|f| Arc::new(d.shown(f)))));
         let index = Derived::shared(move || shown.with(|s| Arc::new(TimeIndex::new(&s.timeline))));
         let limits = Derived::new(move |_| {
-            let now =
-                data.with_untracked(|d| zone.with_value(|z| z.zone(d.zone).wall((settings.now)())));
+            let now = data.with_untracked(|d| zone.get_value().zone(d.zone).wall((settings.now)()));
             shown.with(|s| ZoomLimits::for_timeline(&s.timeline, settings.min_span_ms, now))
         });
         let query = Derived::new(move |_| filter.with(Filter::folded_query));
@@ -205,8 +205,20 @@ impl TimelineState {
     /// `look`s at the zone the axis counts the wall-clock time of (to turn
     /// positions into instants and back at the API's edge), untracked.
     pub fn with_zone<R>(&self, look: impl FnOnce(Zone<'_>) -> R) -> R {
-        let placed = self.data.with_untracked(|d| d.zone);
-        self.zone.with_value(|z| look(z.zone(placed)))
+        let (time_zone, placed) = self.zone_parts();
+        look(time_zone.zone(placed))
+    }
+
+    /// The `timeZone` option and the zone the data was placed in (one
+    /// copy of the stores' code, not one per caller of `with_zone`).
+    #[inline(never)]
+    fn zone_parts(&self) -> (Rc<TimeZone>, Placed) {
+        (self.zone.get_value(), self.data.with_untracked(|d| d.zone))
+    }
+
+    /// The `timeZone` option.
+    fn time_zone(&self) -> Rc<TimeZone> {
+        self.zone.get_value()
     }
 
     // ---- reading (tracked: a memo or binding reading these reruns) ----
@@ -316,22 +328,19 @@ impl TimelineState {
     /// fits them; the current event stays if the new data has it (its card
     /// showing the new content), else there is none.
     pub fn replace_data(&self, parsed: Parsed) {
-        let data = Arc::new(self.zone.with_value(|z| Dataset::in_zone(parsed, z)));
+        let time_zone = self.time_zone();
+        let data = Arc::new(Dataset::in_zone(parsed, &time_zone));
         let mut window = self.window.get_untracked();
         let (old, new) = (self.data.with_untracked(|d| d.zone), data.zone);
-        if old != new {
+        let (old, new) = (time_zone.zone(old), time_zone.zone(new));
+        if old.placed() != new.placed() {
             // "auto" and the new data's offset moved the wall clock: the
             // window keeps its instants.
-            let moved = self.zone.with_value(|z| {
-                let (old, new) = (z.zone(old), z.zone(new));
-                let shift = |wall: f64| new.wall(old.instant(wall));
-                Window::new(shift(window.start()), shift(window.end()))
-            });
-            window = moved.unwrap_or(window);
+            let shift = |wall: f64| new.wall(old.instant(wall));
+            window = Window::new(shift(window.start()), shift(window.end())).unwrap_or(window);
         }
         if window.visible(&data.timeline).next().is_none() {
-            let now = self.zone.with_value(|z| z.zone(new).wall(self.now()));
-            window = Window::fit(&data.timeline, now);
+            window = Window::fit(&data.timeline, new.wall(self.now()));
         }
         self.set_window(window);
         let gone = self.selection.with_untracked(|s| {
