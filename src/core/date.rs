@@ -310,6 +310,17 @@ impl PartialDate {
         self.offset_minutes
     }
 
+    /// The same fields with `minutes` east of UTC written as the offset,
+    /// for a date-time (a calendar date has none); offsets beyond ±23:59
+    /// are not written.
+    pub fn with_offset(self, minutes: i32) -> PartialDate {
+        let offset = i16::try_from(minutes).ok().filter(|m| m.abs() < 24 * 60);
+        PartialDate {
+            offset_minutes: offset.filter(|_| self.time.is_some()),
+            ..self
+        }
+    }
+
     /// The same fields read as a wall-clock time (the offset dropped).
     pub fn without_offset(self) -> PartialDate {
         PartialDate {

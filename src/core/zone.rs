@@ -224,6 +224,18 @@ impl Zone<'_> {
     }
 }
 
+impl Zone<'_> {
+    /// `date`, a time on this zone's wall clock, with the zone's offset
+    /// then written, so that it names its instant ("2019-03-10T08:00-04:00"
+    /// for `time[datetime]`); calendar dates stay as they are.
+    pub fn stamp(self, date: PartialDate) -> PartialDate {
+        if date.time().is_none() {
+            return date;
+        }
+        date.with_offset(self.offset_at(self.instant(date.start_ms())))
+    }
+}
+
 /// The `timeZone` option as the widget uses it.
 pub enum TimeZone {
     /// The one offset the data's date-times are written with, else UTC.
@@ -463,6 +475,25 @@ mod tests {
             Zone::UTC.place(date("2019-05-05T14:30+04:30")).to_string(),
             "2019-05-05T10:00"
         );
+    }
+
+    #[test]
+    fn stamped_times_name_their_instant() {
+        let ny = new_york(Rc::default());
+        let zone = Zone::Varying(&ny);
+        let stamp = |s: &str| zone.stamp(date(s)).to_string();
+        assert_eq!(stamp("2019-03-10T08:00"), "2019-03-10T08:00-04:00");
+        assert_eq!(
+            stamp("2019-03-09T23:59:30.5"),
+            "2019-03-09T23:59:30.500-05:00"
+        );
+        assert_eq!(stamp("2019-03-10"), "2019-03-10");
+        assert_eq!(
+            Zone::UTC.stamp(date("2019-03-10T08:00")).to_string(),
+            "2019-03-10T08:00Z"
+        );
+        let placed = zone.place(date("2019-07-04T16:00Z"));
+        assert_eq!(ms(&zone.stamp(placed).to_string()), ms("2019-07-04T16:00Z"));
     }
 
     #[test]
