@@ -16,6 +16,9 @@
 /**
  * ISO 8601 extended date, partial allowed: "2019", "2019-05", "2019-05-05",
  * "2019-05-05T14:30Z", "-0043-03-15" (44 BC), "-13800000000" (year only).
+ * A date without a time is a calendar date in every zone; a time without
+ * an offset is wall-clock time in the widget's `timeZone`; one with an
+ * offset is that instant, shown in the widget's `timeZone`.
  */
 export type IsoDate = string;
 
@@ -115,7 +118,7 @@ export interface Problem {
   message: string;
 }
 
-/** The visible range, as UTC ISO 8601 strings. */
+/** The visible range, as UTC ISO 8601 instants (`toISOString` form), whatever the `timeZone`. */
 export interface TimelineWindow {
   start: string;
   end: string;
@@ -139,6 +142,7 @@ export interface FilterInput {
 export interface Filter {
   query: string | null;
   tags: string[] | null;
+  /** A date-time given with an offset reads back as that instant on the widget's clock, without the offset. */
   from: string | null;
   to: string | null;
   minImportance: 2 | 3 | null;
@@ -191,6 +195,15 @@ export interface MountOptions {
   hash?: boolean;
   /** The narrowest window reader zooming allows, in ms. Default 3,600,000. */
   minSpan?: number;
+  /**
+   * The zone of the axis ticks and of every time shown (cards, labels, range
+   * handles); day, month and year ticks fall on its midnights. "auto"
+   * (default): the one UTC offset the data's date-times are written with,
+   * else UTC; "UTC"; "reader": the browser's zone; or an IANA name such as
+   * "America/New_York". Named once under the track when the data has times
+   * of day. An unknown zone is a warning at `options.timeZone` and "auto".
+   */
+  timeZone?: "auto" | "UTC" | "reader" | (string & {});
   /** Heading above the track; default the data's title. */
   title?: string;
   /**
@@ -209,7 +222,7 @@ export interface Handle {
   /** Replaces the data (same validation); throws an Error for unusable data. */
   setEvents(data: TimelineData): void;
   getWindow(): TimelineWindow;
-  /** Exactly those instants; a partial end covers its whole period. */
+  /** Exactly those instants; a partial end covers its whole period (dates without an offset in the widget's zone). */
   setWindow(start: IsoDate, end: IsoDate): void;
   /** Shows every (filtered) event. */
   fit(): void;

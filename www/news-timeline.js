@@ -338,6 +338,7 @@
       minSpan: options.minSpan,
       theme: options.theme,
       layout: options.layout,
+      timeZone: options.timeZone,
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, source.text, source.pieces, source.total || 0, !!source.csv, wasmOptions, function (name, detail) {

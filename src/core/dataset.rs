@@ -11,7 +11,10 @@
 //!   places in the data.
 //!
 //! A dataset never changes: new data (live additions too) is a new
-//! dataset, so whatever is derived from one stays true of it.
+//! dataset, so whatever is derived from one stays true of it. It is made
+//! in the widget's time zone ([`Dataset::in_zone`]): date-times written
+//! with an offset are placed on that zone's wall clock once, here, so
+//! every view reads positions without asking for offsets.
 //!
 //! ```
 //! # fn main() -> Result<(), news_timeline::core::import::DataError> {
@@ -29,10 +32,12 @@
 //! # }
 //! ```
 
+use super::date::Precision;
 use super::filter::{Filter, SearchIndex, SearchIndexBuilder};
 use super::id_index::IdIndex;
-use super::import::Parsed;
-use super::model::{Event, Problem, Timeline};
+use super::import::{sort_by_start, Parsed};
+use super::model::{Era, Event, Problem, Timeline};
+use super::zone::{Placed, TimeZone, Zone};
 use std::sync::{Arc, Mutex};
 
 /// A widget's data and the lookups derived from it.
@@ -45,6 +50,11 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
     /// The tags with how many events carry each, most used first.
     pub tags: Vec<(String, usize)>,
+    /// The zone the dates were placed in (with the `timeZone` option it
+    /// came from, the zone for conversions: [`TimeZone::zone`]).
+    pub zone: Placed,
+    /// Whether some event has a time of day (then the zone is named).
+    pub has_times: bool,
     ids: IdIndex,
     search: Mutex<Search>,
 }
@@ -59,19 +69,31 @@ enum Search {
 }
 
 impl Dataset {
-    /// The dataset of a parsed document.
+    /// The dataset of a parsed document, on UTC's wall clock.
     pub fn new(parsed: Parsed) -> Dataset {
+        Dataset::in_zone(parsed, &TimeZone::Fixed(0))
+    }
+
+    /// The dataset of a parsed document in the time zone `zone` chooses
+    /// for it: its date-times written with an offset are placed on that
+    /// zone's wall clock ([`Zone::place`]), and the events sorted again if
+    /// that changed their order.
+    pub fn in_zone(parsed: Parsed, zone: &TimeZone) -> Dataset {
         let Parsed {
-            timeline,
+            mut timeline,
             problems,
             tags,
         } = parsed;
+        let zone = zone.for_timeline(&timeline);
+        let has_times = place(&mut timeline, zone);
         let events = &timeline.events;
         let ids = IdIndex::new(events.len(), |i| events.get(i).map(|e| e.id.as_str()));
         Dataset {
             timeline: Arc::new(timeline),
             problems,
             tags,
+            zone: zone.placed(),
+            has_times,
             ids,
             search: Mutex::default(),
         }
@@ -162,6 +184,45 @@ impl Dataset {
         }
         done
     }
+}
+
+/// Places `timeline`'s dates on the wall clock of `zone`, keeping events
+/// and eras in time order and each end after its start (a range whose end
+/// falls back before its start in a repeated hour becomes a point). Says
+/// whether some event has a time of day.
+fn place(timeline: &mut Timeline, zone: Zone) -> bool {
+    let mut has_times = false;
+    let mut moved = false;
+    for event in &mut timeline.events {
+        has_times |= event.start.precision() >= Precision::Minute
+            || event
+                .end
+                .is_some_and(|e| e.precision() >= Precision::Minute);
+        if event.start.offset_minutes().is_none()
+            && event.end.is_none_or(|e| e.offset_minutes().is_none())
+        {
+            continue;
+        }
+        let start = zone.place(event.start);
+        moved |= start.start_ms() != event.start.start_ms();
+        event.start = start;
+        event.end = event
+            .end
+            .map(|end| zone.place(end))
+            .filter(|end| end.end_ms() > start.start_ms() && end.start_ms() >= start.start_ms());
+    }
+    for era in &mut timeline.eras {
+        era.start = zone.place(era.start);
+        era.end = zone.place(era.end);
+        if era.end_ms() <= era.start_ms() {
+            era.end = era.start;
+        }
+    }
+    if moved {
+        sort_by_start(&mut timeline.events, Event::start_ms);
+    }
+    sort_by_start(&mut timeline.eras, Era::start_ms);
+    has_times
 }
 
 /// The events a filter lets through, in time order.
@@ -264,6 +325,91 @@ mod tests {
         assert_eq!(shown.position_of(1), Some(0));
         // Folding again after the index is done does nothing.
         assert!(data.fold_search(2));
+    }
+
+    fn starts(data: &Dataset) -> Vec<(String, String)> {
+        let events = &data.timeline.events;
+        events
+            .iter()
+            .map(|e| (e.id.clone(), e.start.to_string()))
+            .collect()
+    }
+
+    const OFFSETS: &str = r#"[
+        {"id": "tehran", "start": "2019-05-05T14:30+04:30", "title": "a"},
+        {"id": "london", "start": "2019-05-05T10:15Z", "title": "b"},
+        {"id": "wall", "start": "2019-05-05T10:05", "title": "c"},
+        {"id": "day", "start": "2019-05-05", "title": "d"}
+    ]"#;
+
+    #[test]
+    fn date_times_with_an_offset_are_placed_on_the_zone_s_wall_clock_and_sorted_again() {
+        let parsed = || parse_document(OFFSETS).unwrap_or_default();
+        // In UTC, 14:30+04:30 is 10:00, before the wall-clock 10:05.
+        let utc = Dataset::new(parsed());
+        assert_eq!(
+            starts(&utc),
+            [
+                ("day".into(), "2019-05-05".into()),
+                ("tehran".into(), "2019-05-05T10:00".into()),
+                ("wall".into(), "2019-05-05T10:05".into()),
+                ("london".into(), "2019-05-05T10:15".into()),
+            ]
+        );
+        assert!(utc.has_times);
+        assert_eq!(utc.zone, Placed::Fixed(0));
+        assert_eq!(utc.index_of("tehran"), Some(1));
+        // In New York (EDT), offset-less times stay where they are written.
+        let ny = TimeZone::Varying(crate::core::zone::new_york(Default::default()));
+        let data = Dataset::in_zone(parsed(), &ny);
+        assert_eq!(
+            starts(&data),
+            [
+                ("day".into(), "2019-05-05".into()),
+                ("tehran".into(), "2019-05-05T06:00".into()),
+                ("london".into(), "2019-05-05T06:15".into()),
+                ("wall".into(), "2019-05-05T10:05".into()),
+            ]
+        );
+        assert_eq!(data.zone, Placed::Varying);
+        assert_eq!(data.index_of("wall"), Some(3));
+    }
+
+    #[test]
+    fn auto_shows_data_written_in_one_offset_as_written() {
+        let parsed = parse_document(
+            r#"[{"id": "a", "start": "2019-05-05T14:30+04:30", "end": "2019-05-06T01:00+04:30", "title": "a"},
+                {"id": "b", "start": "2019-05-05", "title": "b"}]"#,
+        )
+        .unwrap_or_default();
+        let data = Dataset::in_zone(parsed, &TimeZone::Auto);
+        assert_eq!(data.zone, Placed::Fixed(270));
+        let a = data
+            .event("a")
+            .map(|e| (e.start.to_string(), e.end.map(|d| d.to_string())));
+        assert_eq!(
+            a,
+            Some(("2019-05-05T14:30".into(), Some("2019-05-06T01:00".into())))
+        );
+        let calendar = Dataset::in_zone(
+            parse_document(r#"[{"start": "2019-05-05", "title": "b"}]"#).unwrap_or_default(),
+            &TimeZone::Auto,
+        );
+        assert_eq!(calendar.zone, Placed::Fixed(0));
+        assert!(!calendar.has_times);
+    }
+
+    #[test]
+    fn a_range_ending_in_the_repeated_hour_before_its_start_becomes_a_point() {
+        // 01:50 EDT and, 20 minutes later, 01:10 EST: the wall clock went back.
+        let parsed = parse_document(
+            r#"[{"id": "a", "start": "2019-11-03T01:50-04:00", "end": "2019-11-03T01:10-05:00", "title": "a"}]"#,
+        )
+        .unwrap_or_default();
+        let ny = TimeZone::Varying(crate::core::zone::new_york(Default::default()));
+        let data = Dataset::in_zone(parsed, &ny);
+        let a = data.event("a").map(|e| (e.start.to_string(), e.end));
+        assert_eq!(a, Some(("2019-11-03T01:50".into(), None)));
     }
 
     #[test]

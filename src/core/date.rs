@@ -310,6 +310,25 @@ impl PartialDate {
         self.offset_minutes
     }
 
+    /// The same fields with `minutes` east of UTC written as the offset,
+    /// for a date-time (a calendar date has none); offsets beyond ±23:59
+    /// are not written.
+    pub fn with_offset(self, minutes: i32) -> PartialDate {
+        let offset = i16::try_from(minutes).ok().filter(|m| m.abs() < 24 * 60);
+        PartialDate {
+            offset_minutes: offset.filter(|_| self.time.is_some()),
+            ..self
+        }
+    }
+
+    /// The same fields read as a wall-clock time (the offset dropped).
+    pub fn without_offset(self) -> PartialDate {
+        PartialDate {
+            offset_minutes: None,
+            ..self
+        }
+    }
+
     /// How precisely the date was written.
     pub fn precision(&self) -> Precision {
         match (self.month, self.day, self.time) {
@@ -325,8 +344,11 @@ impl PartialDate {
     }
 
     /// Where the covered period begins on the time axis, in milliseconds
-    /// since 1970-01-01T00:00Z. Calendar dates and offset-less times are
-    /// placed as if UTC (they are independent of the reader's time zone).
+    /// since 1970-01-01T00:00 of the wall clock: calendar dates and
+    /// offset-less times are wall-clock times (of the widget's zone, see
+    /// the `zone` module), counted as if UTC; a date-time written with an
+    /// offset is its instant, until the zone's `place` puts it on the
+    /// widget's wall clock.
     pub fn start_ms(&self) -> f64 {
         let days = days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
         let time = self.time.map_or(0.0, |t| t.ms_of_day());
@@ -440,8 +462,8 @@ pub fn ms_from_civil(year: i64, month: u8, day: u8) -> f64 {
     days_from_civil(year, month, day) as f64 * MS_PER_DAY
 }
 
-/// The UTC calendar day an axis position falls on, and the milliseconds
-/// since that day's midnight.
+/// The calendar day an axis position falls on, and the milliseconds since
+/// that day's midnight (of the wall clock the axis counts).
 pub fn civil_from_ms(ms: f64) -> (i64, u8, u8, f64) {
     let days = (ms / MS_PER_DAY).floor();
     let (year, month, day) = civil_from_days(days as i64);
@@ -449,9 +471,9 @@ pub fn civil_from_ms(ms: f64) -> (i64, u8, u8, f64) {
 }
 
 impl PartialDate {
-    /// The UTC date of an axis position, cut to `precision` (a tick label):
-    /// `None` for non-finite positions or calendar precision beyond
-    /// ±271,821 years.
+    /// The wall-clock date of an axis position, cut to `precision` (a tick
+    /// label; no offset: it is a time of the widget's zone): `None` for
+    /// non-finite positions or calendar precision beyond ±271,821 years.
     pub fn from_ms(ms: f64, precision: Precision) -> Option<PartialDate> {
         if !ms.is_finite() {
             return None;
@@ -477,7 +499,6 @@ impl PartialDate {
                 second: (precision >= Precision::Second).then_some(second),
                 millisecond: (precision >= Precision::Millisecond).then_some((total % 1000) as u16),
             });
-            date.offset_minutes = Some(0);
         }
         Some(date)
     }
@@ -818,8 +839,8 @@ mod tests {
         assert_eq!(cut(Precision::Year), "2019");
         assert_eq!(cut(Precision::Month), "2019-05");
         assert_eq!(cut(Precision::Day), "2019-05-05");
-        assert_eq!(cut(Precision::Minute), "2019-05-05T14:30Z");
-        assert_eq!(cut(Precision::Millisecond), "2019-05-05T14:30:15.250Z");
+        assert_eq!(cut(Precision::Minute), "2019-05-05T14:30");
+        assert_eq!(cut(Precision::Millisecond), "2019-05-05T14:30:15.250");
         assert_eq!(
             PartialDate::from_ms(date("-13800000000").start_ms(), Precision::Year)
                 .unwrap()

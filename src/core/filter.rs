@@ -491,7 +491,7 @@ mod tests {
         assert_eq!(brush(365.0 * 50.0), "2019");
         assert_eq!(brush(365.0 * 5.0), "2019-06");
         assert_eq!(brush(60.0), "2019-06-13");
-        assert_eq!(brush(1.0), "2019-06-13T10:20Z");
+        assert_eq!(brush(1.0), "2019-06-13T10:20");
         assert_eq!(brush_date(f64::NAN, 1.0), None);
     }
     use crate::core::import::parse_document;

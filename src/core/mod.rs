@@ -16,6 +16,8 @@
 //!   and stacked into rows, so 100,000 events cost what 100 do.
 //! - [`periods`]: the list layout's events grouped by year, month or day,
 //!   in blocks a page renders only near its viewport.
+//! - [`zone`]: the widget's time zone, given as offsets, and the
+//!   wall-clock axis date-times are placed on.
 //!
 //! # Example
 //!
@@ -54,3 +56,4 @@ pub mod periods;
 pub mod scale;
 pub mod ticks;
 pub mod window;
+pub mod zone;

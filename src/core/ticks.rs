@@ -10,7 +10,9 @@
 //!
 //! # What is a tick level?
 //!
-//! The ladder, finest first, all in UTC:
+//! The ladder, finest first, all on the axis's wall clock (the widget's
+//! zone: see [`crate::core::zone`]), so day, month and year ticks fall on
+//! that zone's midnights, also across daylight-saving changes:
 //!
 //! | unit | steps | aligned on | major tick (next unit) | label precision |
 //! |---|---|---|---|---|
@@ -43,7 +45,7 @@
 //! ```
 //!
 //! Out of scope: label text and its width (the UI formats with Intl and
-//! chooses `min_spacing_px` to fit it), time zones other than UTC, weeks.
+//! chooses `min_spacing_px` to fit it), weeks.
 
 use super::date::{
     civil_from_ms, days_in_month, ms_from_civil, PartialDate, Precision, MAX_CALENDAR_YEAR,
@@ -54,10 +56,10 @@ use super::window::Window;
 /// One labelled axis tick, so the UI can draw a line and a date at `ms`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
-    /// The instant, in ms since 1970 UTC.
+    /// The axis position (wall-clock ms of the widget's zone).
     pub ms: f64,
     /// The date at the level's precision (a year, a month, a day, or a
-    /// UTC minute for hour and minute levels).
+    /// wall-clock minute for hour and minute levels).
     pub label: PartialDate,
     /// At a boundary of the next coarser unit (the hour, the day, the 1st,
     /// January, a year divisible by 10 × step), so the UI can add the larger
@@ -263,6 +265,8 @@ pub fn ticks(window: Window, width_px: f64, min_spacing_px: f64) -> Vec<Tick> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::core::date::iso_from_ms;
+    use crate::core::zone::{new_york, Zone};
 
     fn window(start: &str, end: &str) -> Window {
         Window::from_iso(start, end).unwrap()
@@ -338,29 +342,114 @@ mod tests {
     }
 
     #[test]
-    fn hours_and_minutes_are_utc_minutes() {
-        let t = ticks(
-            window("2019-05-05T22:00Z", "2019-05-06T02:00Z"),
-            800.0,
-            150.0,
-        );
+    fn hours_and_minutes_are_wall_clock_minutes() {
+        let t = ticks(window("2019-05-05T22:00", "2019-05-06T02:00"), 800.0, 150.0);
         assert_eq!(
             labels(&t),
             [
-                "2019-05-05T22:00Z",
-                "2019-05-05T23:00Z",
-                "2019-05-06T00:00Z",
-                "2019-05-06T01:00Z"
+                "2019-05-05T22:00",
+                "2019-05-05T23:00",
+                "2019-05-06T00:00",
+                "2019-05-06T01:00"
             ]
         );
-        assert_eq!(majors(&t), ["2019-05-06T00:00Z"]);
-        let m = ticks(
-            window("2019-05-05T22:00Z", "2019-05-05T23:00Z"),
-            800.0,
-            100.0,
+        assert_eq!(majors(&t), ["2019-05-06T00:00"]);
+        let m = ticks(window("2019-05-05T22:00", "2019-05-05T23:00"), 800.0, 100.0);
+        assert_eq!(labels(&m)[..2], ["2019-05-05T22:00", "2019-05-05T22:15"]);
+        assert_eq!(majors(&m), ["2019-05-05T22:00"]);
+    }
+
+    /// The instants of `ticks` on the wall clock of `zone`, as UTC text.
+    fn instants(ticks: &[Tick], zone: Zone) -> Vec<String> {
+        ticks
+            .iter()
+            .map(|t| iso_from_ms(zone.instant(t.ms)))
+            .collect()
+    }
+
+    #[test]
+    fn day_ticks_fall_on_new_york_midnights_across_the_change_to_summer_time() {
+        let ny = new_york(Default::default());
+        let zone = Zone::Varying(&ny);
+        let t = ticks(
+            Window::from_iso_in("2019-03-09", "2019-03-11", zone).unwrap(),
+            900.0,
+            250.0,
         );
-        assert_eq!(labels(&m)[..2], ["2019-05-05T22:00Z", "2019-05-05T22:15Z"]);
-        assert_eq!(majors(&m), ["2019-05-05T22:00Z"]);
+        assert_eq!(labels(&t), ["2019-03-09", "2019-03-10", "2019-03-11"]);
+        assert_eq!(
+            instants(&t, zone),
+            [
+                "2019-03-09T05:00:00.000Z",
+                "2019-03-10T05:00:00.000Z",
+                "2019-03-11T04:00:00.000Z"
+            ]
+        );
+        // An event written at New York's midnight, with either offset,
+        // sits exactly on its day's tick.
+        for (written, tick) in [("2019-03-10T00:00-05:00", 1), ("2019-03-11T00:00-04:00", 2)] {
+            let placed = zone.place(written.parse().unwrap());
+            assert_eq!(placed.start_ms(), t[tick].ms, "{written}");
+        }
+        // And back to standard time in November.
+        let autumn = ticks(
+            Window::from_iso_in("2019-11-02", "2019-11-04", zone).unwrap(),
+            900.0,
+            250.0,
+        );
+        assert_eq!(
+            instants(&autumn, zone),
+            [
+                "2019-11-02T04:00:00.000Z",
+                "2019-11-03T04:00:00.000Z",
+                "2019-11-04T05:00:00.000Z"
+            ]
+        );
+    }
+
+    #[test]
+    fn month_and_year_ticks_fall_on_the_zone_s_midnights() {
+        let ny = new_york(Default::default());
+        let zone = Zone::Varying(&ny);
+        let months = ticks(
+            Window::from_iso_in("2019-10", "2019-12", zone).unwrap(),
+            900.0,
+            200.0,
+        );
+        assert_eq!(
+            instants(&months, zone),
+            [
+                "2019-10-01T04:00:00.000Z",
+                "2019-11-01T04:00:00.000Z",
+                "2019-12-01T05:00:00.000Z"
+            ]
+        );
+        let years = ticks(
+            Window::from_iso_in("2019", "2021", zone).unwrap(),
+            900.0,
+            200.0,
+        );
+        assert_eq!(
+            instants(&years, zone),
+            [
+                "2019-01-01T05:00:00.000Z",
+                "2020-01-01T05:00:00.000Z",
+                "2021-01-01T05:00:00.000Z"
+            ]
+        );
+        // Tehran, half an hour off the hour: hours and days on its clock.
+        let tehran = Zone::Fixed(270);
+        let hours = ticks(
+            Window::from_iso_in("2019-05-05T19:00Z", "2019-05-05T22:00Z", tehran).unwrap(),
+            900.0,
+            200.0,
+        );
+        assert_eq!(
+            labels(&hours),
+            ["2019-05-06T00:00", "2019-05-06T01:00", "2019-05-06T02:00"]
+        );
+        assert_eq!(instants(&hours, tehran)[0], "2019-05-05T19:30:00.000Z");
+        assert_eq!(majors(&hours), ["2019-05-06T00:00"]);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! The visible range of time, and how it is chosen.
 //!
-//! A [`Window`] is a half-open span of the time axis in milliseconds since
-//! 1970-01-01T00:00Z. `fit` frames every event with a margin; `setWindow`
-//! resolves partial dates so that a partial end covers its whole period.
+//! A [`Window`] is a half-open span of the time axis: milliseconds of the
+//! widget zone's wall clock since 1970-01-01T00:00 (see
+//! [`crate::core::zone`]). `fit` frames every event with a margin;
+//! `setWindow` resolves partial dates so that a partial end covers its
+//! whole period.
 //!
 //! ```
 //! # fn main() -> Result<(), news_timeline::core::window::WindowError> {
@@ -16,6 +18,7 @@
 
 use super::date::{iso_from_ms, DateError, PartialDate, MS_PER_DAY};
 use super::model::{Event, Timeline};
+use super::zone::Zone;
 use std::fmt;
 
 /// The share of the events' extent added on each side by `fit`, so the
@@ -74,8 +77,14 @@ impl Window {
     /// end is an exact instant and a calendar end ("2019-07") covers its
     /// whole period.
     pub fn from_iso(start: &str, end: &str) -> Result<Self, WindowError> {
-        let from = PartialDate::parse(start).map_err(WindowError::Start)?;
-        let to = PartialDate::parse(end).map_err(WindowError::End)?;
+        Window::from_iso_in(start, end, Zone::UTC)
+    }
+
+    /// [`Window::from_iso`] on the wall clock of `zone`: dates written with
+    /// an offset are those instants; the others are times of `zone`.
+    pub fn from_iso_in(start: &str, end: &str, zone: Zone) -> Result<Self, WindowError> {
+        let from = zone.place(PartialDate::parse(start).map_err(WindowError::Start)?);
+        let to = zone.place(PartialDate::parse(end).map_err(WindowError::End)?);
         let to_ms = if to.time().is_some() {
             to.start_ms()
         } else {
@@ -127,14 +136,23 @@ impl Window {
             .filter(move |e| window.intersects(e.start_ms(), e.end_ms()))
     }
 
-    /// `getWindow().start`.
+    /// The first instant, in `toISOString` form, when the axis is UTC.
     pub fn start_iso(&self) -> String {
         iso_from_ms(self.start)
     }
 
-    /// `getWindow().end`.
+    /// The first instant after the window, when the axis is UTC.
     pub fn end_iso(&self) -> String {
         iso_from_ms(self.end)
+    }
+
+    /// `getWindow()`: the first instant and the first instant after, as
+    /// UTC ISO strings, when the axis is the wall clock of `zone`.
+    pub fn iso_in(&self, zone: Zone) -> (String, String) {
+        (
+            iso_from_ms(zone.instant(self.start)),
+            iso_from_ms(zone.instant(self.end)),
+        )
     }
 }
 
@@ -215,5 +233,42 @@ mod tests {
         ));
         let empty = Window::fit(&Timeline::default(), 1_000_000.0);
         assert!(empty.intersects(1_000_000.0, 1_000_001.0));
+    }
+
+    #[test]
+    fn set_window_reads_offsets_as_instants_and_get_window_gives_them_back() {
+        let ny = crate::core::zone::new_york(Default::default());
+        let zone = Zone::Varying(&ny);
+        // Calendar dates are New York's days, across the change to EDT.
+        let w = Window::from_iso_in("2019-03-09", "2019-03-11", zone).unwrap();
+        assert_eq!(
+            w.iso_in(zone),
+            (
+                "2019-03-09T05:00:00.000Z".to_owned(),
+                "2019-03-12T04:00:00.000Z".to_owned()
+            )
+        );
+        // Instants come back as they were given.
+        let exact =
+            Window::from_iso_in("2019-03-10T06:00:00.000Z", "2019-03-10T08:00:00.000Z", zone)
+                .unwrap();
+        assert_eq!(
+            exact.iso_in(zone),
+            (
+                "2019-03-10T06:00:00.000Z".to_owned(),
+                "2019-03-10T08:00:00.000Z".to_owned()
+            )
+        );
+        // On the wall clock that is 01:00 EST to 04:00 EDT.
+        assert_eq!(
+            (exact.start(), exact.end()),
+            (
+                PartialDate::parse("2019-03-10T01:00").unwrap().start_ms(),
+                PartialDate::parse("2019-03-10T04:00").unwrap().start_ms()
+            )
+        );
+        // In UTC nothing moves.
+        let utc = Window::from_iso("2019-06", "2019-06").unwrap();
+        assert_eq!(utc.iso_in(Zone::UTC).0, utc.start_iso());
     }
 }

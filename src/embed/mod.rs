@@ -82,7 +82,7 @@ pub fn mount(
             min_span_ms: options.min_span_ms,
             now: js_sys::Date::now,
         };
-        let state = TimelineState::with_notices(parsed, settings, options.notices);
+        let state = TimelineState::in_zone(parsed, settings, options.notices, options.time_zone);
         crate::ui::mount(&container, state, &view);
         emit_changes(state, emit);
         state
@@ -113,9 +113,8 @@ pub fn set_events(
 /// `handle.getWindow()`: `{start, end}` as UTC ISO strings.
 #[wasm_bindgen(js_name = getWindow)]
 pub fn get_window(id: u32) -> Result<JsValue, JsError> {
-    Ok(to_js(&WindowShape::of(
-        registry::state(id)?.window_untracked(),
-    )))
+    let state = registry::state(id)?;
+    Ok(to_js(&WindowShape::of(state, state.window_untracked())))
 }
 
 /// `handle.setWindow(start, end)`: exactly those instants, a partial end
@@ -130,8 +129,9 @@ pub fn set_window(id: u32, start: JsValue, end: JsValue) -> Result<(), JsError> 
             kind_of(&end)
         )));
     };
-    let window =
-        Window::from_iso(&start, &end).map_err(|e| JsError::new(&format!("setWindow: {e}")))?;
+    let window = state
+        .with_zone(|zone| Window::from_iso_in(&start, &end, zone))
+        .map_err(|e| JsError::new(&format!("setWindow: {e}")))?;
     state.set_window(window);
     Ok(())
 }
@@ -230,11 +230,11 @@ struct WindowShape {
 }
 
 impl WindowShape {
-    fn of(window: Window) -> WindowShape {
-        WindowShape {
-            start: window.start_iso(),
-            end: window.end_iso(),
-        }
+    /// `window`'s instants (its positions are wall-clock times of the
+    /// state's zone).
+    fn of(state: TimelineState, window: Window) -> WindowShape {
+        let (start, end) = state.with_zone(|zone| window.iso_in(zone));
+        WindowShape { start, end }
     }
 }
 
@@ -315,7 +315,7 @@ fn emit_changes(state: TimelineState, emit: Function) {
                     }
                     let current = state.window_untracked();
                     if announced.replace(current) != current {
-                        send("rangechange", to_js(&WindowShape::of(current)));
+                        send("rangechange", to_js(&WindowShape::of(state, current)));
                     }
                 });
             },

@@ -6,7 +6,9 @@ use super::convert::{from_js, kind_of};
 use crate::core::json::Value;
 use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
+use crate::core::zone::TimeZone;
 use crate::ui::color_scheme::Theme;
+use crate::ui::intl;
 use crate::ui::{Layout, ViewOptions};
 use serde::Deserialize;
 use std::fmt;
@@ -27,6 +29,7 @@ struct OptionsArgument {
     debug: Option<Value>,
     theme: Option<Value>,
     layout: Option<Value>,
+    time_zone: Option<Value>,
 }
 
 /// Validated mount options.
@@ -35,6 +38,8 @@ pub struct Options {
     pub view: ViewOptions,
     /// The narrowest window reader zooming allows, in ms.
     pub min_span_ms: f64,
+    /// The zone of the axis and of every time shown.
+    pub time_zone: TimeZone,
     /// Options with a value the widget does not know, each with the
     /// default it took instead: warnings at `options.<name>` (a page's
     /// typo never keeps its timeline from showing).
@@ -77,6 +82,7 @@ impl std::error::Error for OptionsProblem {}
 #[derive(Debug, Clone, Copy)]
 enum Notice {
     Layout,
+    TimeZone,
 }
 
 impl Notice {
@@ -86,6 +92,10 @@ impl Notice {
             Notice::Layout => (
                 "options.layout",
                 r#"expected "auto", "timeline" or "list", but found "#,
+            ),
+            Notice::TimeZone => (
+                "options.timeZone",
+                r#"expected "auto", "UTC", "reader" or a time zone name such as "America/New_York", but found "#,
             ),
         };
         let found = match found {
@@ -169,6 +179,7 @@ impl Options {
             Some(Value::String(lang)) => lang,
             _ => "en".to_owned(),
         };
+        let (time_zone, zone_name) = read_time_zone(given(argument.time_zone), &mut notices);
         Ok(Options {
             view: ViewOptions {
                 title,
@@ -178,9 +189,35 @@ impl Options {
                 height: height.unwrap_or(DEFAULT_HEIGHT),
                 theme,
                 layout,
+                zone_name,
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
+            time_zone,
             notices,
         })
     }
+}
+
+/// The `timeZone` option: "auto" (also when absent), "UTC", "reader" or
+/// an IANA name Intl knows, with the name of a zone whose offsets vary;
+/// anything else is a warning at `options.timeZone`, and "auto".
+fn read_time_zone(value: Option<Value>, notices: &mut Vec<Problem>) -> (TimeZone, Option<String>) {
+    let named = match &value {
+        None => return (TimeZone::Auto, None),
+        Some(Value::String(name)) => match name.as_str() {
+            "auto" => return (TimeZone::Auto, None),
+            utc if utc.eq_ignore_ascii_case("UTC") => return (TimeZone::Fixed(0), None),
+            "reader" => intl::time_zone(None),
+            name => intl::time_zone(Some(name)),
+        },
+        Some(_) => None,
+    };
+    if let Some((zone, name)) = named {
+        let varying = matches!(zone, TimeZone::Varying(_));
+        return (zone, varying.then_some(name));
+    }
+    if let Some(value) = value {
+        notices.push(Notice::TimeZone.at(&value));
+    }
+    (TimeZone::Auto, None)
 }

@@ -83,6 +83,9 @@ pub struct ViewOptions {
     pub theme: Theme,
     /// The time track, or the events as a list.
     pub layout: Layout,
+    /// The IANA name of the widget's zone when its offset varies (it is
+    /// named with its offset under the track).
+    pub zone_name: Option<String>,
 }
 
 /// How the widget shows its events on screen (printed, it is always a

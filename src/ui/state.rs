@@ -44,9 +44,11 @@ use crate::core::index::TimeIndex;
 use crate::core::model::Problem;
 use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
 use crate::core::window::Window;
+use crate::core::zone::{Placed, TimeZone, Zone};
 use crate::ui::reactive::{Derived, Source};
 use leptos::prelude::*;
 use std::fmt;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The window moves while it changes again within this many ms (a wheel
@@ -115,6 +117,10 @@ pub struct TimelineState {
     /// What the options were refused for (a warning at `options.<name>`,
     /// the default used); they stay while the data changes.
     notices: StoredValue<Vec<Problem>>,
+    /// The `timeZone` option (its offsets come from Intl in the browser,
+    /// so it stays on this thread); the data says which zone it was
+    /// placed in.
+    zone: StoredValue<Rc<TimeZone>, LocalStorage>,
     shown: Derived<Shown>,
     index: Derived<TimeIndex>,
     limits: Derived<ZoomLimits>,
@@ -136,20 +142,34 @@ impl TimelineState {
         settings: Settings,
         notices: Vec<Problem>,
     ) -> TimelineState {
-        let data = Arc::new(Dataset::new(parsed));
-        let window = Window::fit(&data.timeline, (settings.now)());
+        TimelineState::in_zone(parsed, settings, notices, TimeZone::Fixed(0))
+    }
+
+    /// [`TimelineState::with_notices`] in the time zone `zone` (the
+    /// `timeZone` option): positions are wall-clock times of the zone
+    /// the data is placed in (see [`crate::core::zone`]).
+    pub fn in_zone(
+        parsed: Parsed,
+        settings: Settings,
+        notices: Vec<Problem>,
+        zone: TimeZone,
+    ) -> TimelineState {
+        let data = Arc::new(Dataset::in_zone(parsed, &zone));
+        let now = zone.zone(data.zone).wall((settings.now)());
+        let window = Window::fit(&data.timeline, now);
+        let zone = StoredValue::new_local(Rc::new(zone));
         let data = Source::new(data);
         let filter = Source::new(Filter::default());
         let shown = Derived::shared(move || data.with(|d| filter.with(|f| Arc::new(d.shown(f)))));
         let index = Derived::shared(move || shown.with(|s| Arc::new(TimeIndex::new(&s.timeline))));
         let limits = Derived::new(move |_| {
-            shown.with(|s| {
-                ZoomLimits::for_timeline(&s.timeline, settings.min_span_ms, (settings.now)())
-            })
+            let now = data.with_untracked(|d| zone.get_value().zone(d.zone).wall((settings.now)()));
+            shown.with(|s| ZoomLimits::for_timeline(&s.timeline, settings.min_span_ms, now))
         });
         let query = Derived::new(move |_| filter.with(Filter::folded_query));
         TimelineState {
             notices: StoredValue::new(notices),
+            zone,
             query,
             data,
             window: Source::new(window),
@@ -171,9 +191,34 @@ impl TimelineState {
         self.window.try_read_untracked().is_some()
     }
 
-    /// The present, in ms.
+    /// The present, in ms since 1970 UTC (for timing).
     pub fn now(&self) -> f64 {
         (self.settings.now)()
+    }
+
+    /// The present on the axis: the wall clock of the data's zone.
+    pub fn now_on_axis(&self) -> f64 {
+        let now = self.now();
+        self.with_zone(|zone| zone.wall(now))
+    }
+
+    /// `look`s at the zone the axis counts the wall-clock time of (to turn
+    /// positions into instants and back at the API's edge), untracked.
+    pub fn with_zone<R>(&self, look: impl FnOnce(Zone<'_>) -> R) -> R {
+        let (time_zone, placed) = self.zone_parts();
+        look(time_zone.zone(placed))
+    }
+
+    /// The `timeZone` option and the zone the data was placed in (one
+    /// copy of the stores' code, not one per caller of `with_zone`).
+    #[inline(never)]
+    fn zone_parts(&self) -> (Rc<TimeZone>, Placed) {
+        (self.zone.get_value(), self.data.with_untracked(|d| d.zone))
+    }
+
+    /// The `timeZone` option.
+    fn time_zone(&self) -> Rc<TimeZone> {
+        self.zone.get_value()
     }
 
     // ---- reading (tracked: a memo or binding reading these reruns) ----
@@ -283,11 +328,21 @@ impl TimelineState {
     /// fits them; the current event stays if the new data has it (its card
     /// showing the new content), else there is none.
     pub fn replace_data(&self, parsed: Parsed) {
-        let data = Arc::new(Dataset::new(parsed));
-        let window = self.window.get_untracked();
-        if window.visible(&data.timeline).next().is_none() {
-            self.set_window(Window::fit(&data.timeline, self.now()));
+        let time_zone = self.time_zone();
+        let data = Arc::new(Dataset::in_zone(parsed, &time_zone));
+        let mut window = self.window.get_untracked();
+        let (old, new) = (self.data.with_untracked(|d| d.zone), data.zone);
+        let (old, new) = (time_zone.zone(old), time_zone.zone(new));
+        if old.placed() != new.placed() {
+            // "auto" and the new data's offset moved the wall clock: the
+            // window keeps its instants.
+            let shift = |wall: f64| new.wall(old.instant(wall));
+            window = Window::new(shift(window.start()), shift(window.end())).unwrap_or(window);
         }
+        if window.visible(&data.timeline).next().is_none() {
+            window = Window::fit(&data.timeline, new.wall(self.now()));
+        }
+        self.set_window(window);
         let gone = self.selection.with_untracked(|s| {
             s.id.as_deref()
                 .is_some_and(|id| data.index_of(id).is_none())
@@ -325,9 +380,8 @@ impl TimelineState {
 
     /// Shows every shown event (`fit()`, the 0 key, "Show all").
     pub fn fit(&self) {
-        let window = self
-            .shown
-            .with_untracked(|s| Window::fit(&s.timeline, self.now()));
+        let now = self.now_on_axis();
+        let window = self.shown.with_untracked(|s| Window::fit(&s.timeline, now));
         self.set_window(window);
     }
 
@@ -420,8 +474,14 @@ impl TimelineState {
         }
     }
 
-    /// Replaces the reader's criteria.
-    pub fn set_filter(&self, filter: Filter) {
+    /// Replaces the reader's criteria. A `from` or `to` written with an
+    /// offset is kept as the same instant on the axis's wall clock (read
+    /// back without the offset).
+    pub fn set_filter(&self, mut filter: Filter) {
+        self.with_zone(|zone| {
+            filter.from = filter.from.map(|d| zone.place(d));
+            filter.to = filter.to.map(|d| zone.place(d));
+        });
         if self.filter.with_untracked(|f| *f != filter) {
             self.filter.set(filter);
         }
@@ -447,6 +507,7 @@ impl TimelineState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::date::PartialDate;
     use crate::core::import::parse_document;
 
     const FOUR: &str = r#"[
@@ -638,6 +699,77 @@ mod tests {
                 .map(|e| e.id.as_str())
                 .collect();
             assert_eq!(ids, ["tankers", "seized"]);
+        });
+    }
+
+    #[test]
+    fn a_filter_date_with_an_offset_is_kept_on_the_zone_s_wall_clock() {
+        with_owner(|| {
+            let parsed = parse_document(FOUR).unwrap_or_default();
+            let state = TimelineState::in_zone(
+                parsed,
+                Settings::default(),
+                Vec::new(),
+                TimeZone::Fixed(270),
+            );
+            let from = PartialDate::parse("2019-06-13T00:00Z").ok();
+            state.set_filter(Filter {
+                from,
+                ..Filter::default()
+            });
+            let from = state.filter_untracked().from.map(|d| d.to_string());
+            assert_eq!(from.as_deref(), Some("2019-06-13T04:30"));
+        });
+    }
+
+    #[test]
+    fn new_data_in_another_offset_keeps_the_window_s_instants() {
+        // "auto" follows the data: +04:30, then -03:00. The reader's
+        // window stays on the same instants, shown on the new clock.
+        with_owner(|| {
+            let tehran = r#"[{"id": "a", "start": "2019-05-05T14:30+04:30", "title": "a"},
+                            {"id": "b", "start": "2019-05-07T09:00+04:30", "title": "b"}]"#;
+            let brasilia = r#"[{"id": "a", "start": "2019-05-05T07:00-03:00", "title": "a"}]"#;
+            let parse = |text: &str| parse_document(text).unwrap_or_default();
+            let state = TimelineState::in_zone(
+                parse(tehran),
+                Settings::default(),
+                Vec::new(),
+                TimeZone::Auto,
+            );
+            let instants = || {
+                let window = state.window_untracked();
+                state.with_zone(|zone| window.iso_in(zone))
+            };
+            let before = instants();
+            state.replace_data(parse(brasilia));
+            assert_eq!(state.with_zone(|zone| zone.offset_at(0.0)), -180);
+            assert_eq!(instants(), before);
+            // The event at 07:00-03:00 is 07:00 on the new clock.
+            let a = state
+                .data_untracked()
+                .event("a")
+                .map(|e| e.start.to_string());
+            assert_eq!(a.as_deref(), Some("2019-05-05T07:00"));
+        });
+    }
+
+    #[test]
+    fn fit_without_events_shows_the_present_on_the_zone_s_clock() {
+        with_owner(|| {
+            let state = TimelineState::in_zone(
+                Parsed::default(),
+                Settings {
+                    now: || 1_000_000_000.0,
+                    ..Settings::default()
+                },
+                Vec::new(),
+                TimeZone::Fixed(-300),
+            );
+            let wall = 1_000_000_000.0 - 300.0 * 60_000.0;
+            assert_eq!(state.now_on_axis(), wall);
+            let window = state.window_untracked();
+            assert_eq!((window.start() + window.end()) / 2.0, wall);
         });
     }
 }

@@ -153,6 +153,9 @@ pub struct Strings {
     pub years_ago: fn(&str) -> String,
     /// "year {n}" for a far-future year.
     pub year_n: &'static str,
+    /// Under the track when the data has times of day: the zone they are
+    /// shown in ("Times in Eastern Time (UTC−4)").
+    pub times_in: &'static str,
     /// The language's plural rule.
     pub rule: fn(u64) -> Category,
 }
@@ -295,6 +298,7 @@ pub static EN: Strings = Strings {
     ),
     years_ago: |n| format!("{n} years ago"),
     year_n: "year {n}",
+    times_in: "Times in {zone}",
     rule: one_other,
 };
 
@@ -346,6 +350,7 @@ pub static DE: Strings = Strings {
     ),
     years_ago: |n| format!("vor {n} Jahren"),
     year_n: "Jahr {n}",
+    times_in: "Uhrzeiten: {zone}",
     rule: one_other,
 };
 
@@ -406,6 +411,7 @@ pub static FR: Strings = Strings {
         }
     },
     year_n: "an {n}",
+    times_in: "Heures\u{a0}: {zone}",
     rule: french_rule,
 };
 
@@ -463,6 +469,7 @@ pub static ES: Strings = Strings {
         }
     },
     year_n: "año {n}",
+    times_in: "Horas: {zone}",
     rule: one_other,
 };
 
@@ -550,6 +557,7 @@ pub static AR: Strings = Strings {
     },
     years_ago: |n| format!("قبل {n} سنة"),
     year_n: "سنة {n}",
+    times_in: "الأوقات حسب {zone}",
     rule: arabic_rule,
 };
 
@@ -785,6 +793,7 @@ mod tests {
                 );
             }
             assert!(s.year_n.contains("{n}"));
+            assert!(s.times_in.contains("{zone}"), "{}", s.lang);
         }
     }
 }

@@ -6,8 +6,8 @@ use crate::core::model::truncate_for_display;
 use crate::ui::color_scheme::use_dark;
 use crate::ui::dom::{add, add_text, bind, el, listen, px, set, set_text, style, toggle_class};
 use crate::ui::reactive::Derived;
-use crate::ui::{debug_notice, event_card, filter_bar, list, overview, track, zoom_controls};
-use crate::ui::{Ctx, Layout, ViewOptions};
+use crate::ui::{axis, debug_notice, event_card, filter_bar, list, overview, track};
+use crate::ui::{zoom_controls, Ctx, Layout, ViewOptions};
 
 /// The whole widget as a reader meets it: a heading with zoom controls,
 /// the filters, the time track with its overview strip (in the list
@@ -70,6 +70,7 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
     } else {
         let (track, size) = track::track(cx);
         let _ = root.append_child(&track);
+        let _ = root.append_child(&axis::zone_caption(cx, options.zone_name.clone()));
         let _ = root.append_child(&overview::overview(cx, size.width));
         track
     };

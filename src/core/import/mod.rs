@@ -50,6 +50,7 @@ mod timelinejs;
 
 pub use crate::core::import::builder::{DataError, Parsed};
 use crate::core::import::contract::{Document, Stop};
+pub(crate) use crate::core::import::sort::sort_by_start;
 use crate::core::json;
 
 /// Whether text fetched from a URL should be read as JSON rather than CSV,

@@ -261,7 +261,8 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
         },
         move |label: &Label| {
             let event = placement.with_untracked(|p| p.of.events.get(label.item.index).cloned())?;
-            Some(dates.with_value(|d| label.build(&event, d)))
+            let start = state.with_zone(|zone| zone.stamp(event.start));
+            Some(dates.with_value(|d| label.build(&event, &start, d)))
         },
         |was: &Label, now: &Label, row: &HtmlElement| now.refresh(was, row),
     );

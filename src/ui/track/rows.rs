@@ -9,6 +9,7 @@
 //! (a transform), from an anchor that moves only when the zoom changes,
 //! so a pan changes the list's transform and no row.
 
+use crate::core::date::PartialDate;
 use crate::core::layout::Placed;
 use crate::core::model::Event;
 use crate::ui::dom::{add, add_text, el, set, set_or_remove};
@@ -56,8 +57,9 @@ pub struct Label {
 
 impl Label {
     /// The row of `event`: a list item with its bar (for a range) and its
-    /// button.
-    pub fn build(&self, event: &Event, dates: &DateFormatter) -> HtmlElement {
+    /// button; its `<time datetime>` is `start` (the event's start with
+    /// the zone's offset, see `Zone::stamp`).
+    pub fn build(&self, event: &Event, start: &PartialDate, dates: &DateFormatter) -> HtmlElement {
         let Item {
             index,
             id,
@@ -91,7 +93,7 @@ impl Label {
         );
         let date = dates.event_label(event);
         let time = add_text(&button, "time", "nt-event__date", &date);
-        set(&time, "datetime", &event.start.to_string());
+        set(&time, "datetime", &start.to_string());
         let title = add(&button, "span", "nt-event__title");
         // Untitled events are labelled with their date, which the <time>
         // already gives screen readers.

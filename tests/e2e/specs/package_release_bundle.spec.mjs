@@ -53,7 +53,7 @@ import "news-timeline";
 import type { Handle, MountOptions, TimelineData, Filter, Problem } from "news-timeline";
 
 const data: TimelineData = { title: "T", events: [{ start: "2019-05-05", title: "A", tags: ["x"], importance: 3, media: { url: "a.jpg", alt: "a" } }] };
-const options: MountOptions = { height: 420, lang: "de-CH", theme: "dark", loading: "eager", debug: true, hash: true, minSpan: 60000, title: "T",
+const options: MountOptions = { height: 420, lang: "de-CH", theme: "dark", loading: "eager", debug: true, hash: true, minSpan: 60000, title: "T", timeZone: "America/New_York",
   onWarning: ({ problems }) => problems.forEach((p: Problem) => p.path.length) };
 
 async function main(): Promise<void> {
@@ -93,6 +93,7 @@ main();
 const MISUSE = [
   `NewsTimeline.mount("#tl", data, { theme: "sepia" });`,
   `NewsTimeline.mount("#tl", data, { loading: "later" });`,
+  `NewsTimeline.mount("#tl", data, { timeZone: -5 });`,
   `handle.setFilter({ minImportance: 5 });`,
   `handle.setFilter({ tags: "shipping" });`,
   `handle.on("zoom", () => {});`,
