@@ -522,15 +522,15 @@ mod tests {
             media: None,
             source: None,
             display_date: None,
+            group: None,
         }
     }
 
     fn timeline(mut events: Vec<Event>) -> Timeline {
         events.sort_by(|a, b| a.start_ms().total_cmp(&b.start_ms()));
         Timeline {
-            title: None,
             events,
-            eras: vec![],
+            ..Timeline::default()
         }
     }
 
@@ -1035,6 +1035,7 @@ mod tests {
                         media: None,
                         source: None,
                         display_date: None,
+                        group: None,
                     }
                 });
             proptest::collection::vec(one, 0..60).prop_map(timeline)
