@@ -47,6 +47,7 @@ pub mod index;
 pub mod json;
 pub mod layout;
 pub mod model;
+pub mod palette;
 pub mod scale;
 pub mod ticks;
 pub mod window;
