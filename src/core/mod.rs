@@ -45,6 +45,7 @@ pub mod id_index;
 pub mod import;
 pub mod index;
 pub mod json;
+pub mod lanes;
 pub mod layout;
 pub mod model;
 pub mod palette;
