@@ -163,39 +163,39 @@ impl ShownLanes {
         if lanes.is_empty() {
             return ShownLanes::default();
         }
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); lanes.groups.len()];
-        // Runs of events share a group: the last lane found is tried first.
+        // Each event's lane, in one pass; runs of events share a group,
+        // so the last lane found is tried first.
         let mut last = 0;
-        for (i, event) in shown.events.iter().enumerate() {
-            let same = members.get(last).is_some() && {
-                let lane = lanes.groups.get(last);
-                match (lane, event.group.as_ref()) {
+        let lane_of: Vec<u8> = shown
+            .events
+            .iter()
+            .map(|event| {
+                let same = match (lanes.groups.get(last), event.group.as_ref()) {
                     (Some(Some(lane)), Some(group)) => Arc::ptr_eq(lane, group),
                     (Some(None), None) => true,
                     _ => false,
+                };
+                if !same {
+                    last = lanes.of(event).unwrap_or(usize::MAX);
                 }
-            };
-            if !same {
-                match lanes.of(event) {
-                    Some(lane) => last = lane,
-                    None => continue,
-                }
-            }
-            if let (Some(list), Ok(i)) = (members.get_mut(last), u32::try_from(i)) {
-                list.push(i);
-            }
-        }
-        ShownLanes {
-            lanes: members
-                .into_iter()
-                .enumerate()
-                .filter(|(_, m)| !m.is_empty())
-                .map(|(lane, m)| ShownLane {
+                // Beyond u8 (256 lanes and more, with lanes: "group"),
+                // the last lanes share one, so no event is lost.
+                last.min(usize::from(u8::MAX)) as u8
+            })
+            .collect();
+        let mut out = Vec::new();
+        for lane in 0..lanes.groups.len().min(256) {
+            let members: Vec<u32> = (0..lane_of.len() as u32)
+                .filter(|&i| lane_of.get(i as usize) == Some(&(lane as u8)))
+                .collect();
+            if !members.is_empty() {
+                out.push(ShownLane {
                     lane,
-                    index: TimeIndex::of_members(shown, m),
-                })
-                .collect(),
+                    index: TimeIndex::of_members(shown, members),
+                });
+            }
         }
+        ShownLanes { lanes: out }
     }
 
     /// Which of [`ShownLanes::lanes`] holds the shown event at `position`.
@@ -237,6 +237,31 @@ impl ShownLanes {
         };
         Some(index.event_index(best))
     }
+}
+
+/// The label rows each lane gets of `total`: as many each, the rest one
+/// more each for the lanes with the most events (`counts`, in lane
+/// order), at most `most` each. Equal shares keep lane heights still
+/// while the reader pans and zooms, which they would not be if each lane
+/// got the rows its view needs.
+pub fn share_rows(total: usize, counts: &[usize], most: u16) -> Vec<u16> {
+    let lanes = counts.len().max(1);
+    let each = total / lanes;
+    let extra = total % lanes;
+    // The lanes that get one more: the `extra` with the most events
+    // (earlier first on a tie).
+    let count = |i: usize| counts.get(i).copied().unwrap_or(0);
+    let rows: Vec<usize> = (0..counts.len())
+        .map(|i| {
+            let ahead = (0..counts.len())
+                .filter(|&j| count(j) > count(i) || (count(j) == count(i) && j < i))
+                .count();
+            each + usize::from(ahead < extra)
+        })
+        .collect();
+    rows.into_iter()
+        .map(|r| u16::try_from(r).unwrap_or(u16::MAX).min(most))
+        .collect()
 }
 
 #[cfg(test)]
@@ -333,6 +358,15 @@ mod tests {
             [0, 1]
         );
         assert!(ShownLanes::split(&t, &Lanes::default()).lanes.is_empty());
+    }
+
+    #[test]
+    fn lanes_share_the_rows_equally_the_busiest_getting_the_rest() {
+        assert_eq!(share_rows(8, &[10, 500, 20], 24), [2, 3, 3]);
+        assert_eq!(share_rows(2, &[10, 500, 20], 24), [0, 1, 1]);
+        assert_eq!(share_rows(0, &[10, 500], 24), [0, 0]);
+        assert_eq!(share_rows(100, &[1, 1], 24), [24, 24]);
+        assert_eq!(share_rows(5, &[], 24), Vec::<u16>::new());
     }
 
     #[test]

@@ -116,6 +116,33 @@ pub struct Era {
     pub color: Option<DataColor>,
 }
 
+/// Which band each era is drawn in, counted from the top, and how many
+/// bands there are: an era goes in the first band where the eras before
+/// it have ended, so overlapping eras never share one. `eras` are in time
+/// order (as a [`Timeline`] keeps them).
+pub fn era_bands(eras: &[Era]) -> (Vec<usize>, usize) {
+    // Where each band's last era ends.
+    let mut ends: Vec<f64> = Vec::new();
+    let bands = eras
+        .iter()
+        .map(
+            |era| match ends.iter().position(|&end| end <= era.start_ms()) {
+                Some(band) => {
+                    if let Some(end) = ends.get_mut(band) {
+                        *end = era.end_ms();
+                    }
+                    band
+                }
+                None => {
+                    ends.push(era.end_ms());
+                    ends.len() - 1
+                }
+            },
+        )
+        .collect();
+    (bands, ends.len())
+}
+
 impl Era {
     /// The instant the band begins.
     pub fn start_ms(&self) -> f64 {
@@ -566,6 +593,27 @@ mod tests {
             PartialDate::parse("1939-09-01").unwrap().start_ms()
         );
         assert_eq!(era.end_ms(), PartialDate::parse("1946").unwrap().start_ms());
+    }
+
+    #[test]
+    fn overlapping_eras_get_bands_of_their_own() {
+        let era = |start: &str, end: &str| Era {
+            start: start.parse().unwrap(),
+            end: end.parse().unwrap(),
+            label: String::new(),
+            color: None,
+        };
+        // The war; the eastern front within it; the post-war years that
+        // follow the front but overlap the war's last months.
+        let eras = [
+            era("1939-09", "1945-08"),
+            era("1941-06", "1945-05"),
+            era("1945-06", "1949"),
+            era("1950", "1953"),
+        ];
+        assert_eq!(era_bands(&eras), (vec![0, 1, 1, 0], 2));
+        assert_eq!(era_bands(&eras[..1]), (vec![0], 1));
+        assert_eq!(era_bands(&[]), (vec![], 0));
     }
 
     #[test]

@@ -54,33 +54,25 @@ pub const DARK_BG: Rgba = [0x16, 0x16, 0x16, 0xff];
 /// graphics and large text.
 pub const MIN_CONTRAST: f64 = 3.0;
 
-/// One colour of the data, as each theme draws it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Swatch {
-    /// The override's name after `--nt-color-`; `None` for eras.
-    pub slug: Option<String>,
-    /// On the light background.
-    pub light: Rgba,
-    /// On the dark background.
-    pub dark: Rgba,
-}
+/// One colour of the data, as each theme draws it: an inline style
+/// setting `--_cl` (light) and `--_cd` (dark), the custom properties the
+/// stylesheet picks from, each the page's override if it sets one:
+/// `--_cl:var(--nt-color-sea,#4682b4);--_cd:var(--nt-color-sea,#4682b4)`.
+pub type Swatch = Arc<str>;
 
-impl Swatch {
-    /// The colour for one theme as a CSS value: the page's override if
-    /// it sets one, else ours (`var(--nt-color-sea,#4682b4)`).
-    pub fn value(&self, dark: bool) -> String {
-        let hex = hex(if dark { self.dark } else { self.light });
-        match &self.slug {
+/// A [`Swatch`] of the colours `light` and `dark`, overridden by
+/// `--nt-color-<slug>` when there is a slug.
+fn swatch(slug: Option<&str>, light: Rgba, dark: Rgba) -> Swatch {
+    let value = |rgba: Rgba| {
+        let hex = hex(rgba);
+        match slug {
             Some(slug) => ["var(--nt-color-", slug, ",", &hex, ")"].concat(),
             None => hex,
         }
-    }
-
-    /// Both themes' values as the custom properties the stylesheet picks
-    /// from (`--_cl`, `--_cd`), for an inline style.
-    pub fn css(&self) -> String {
-        ["--_cl:", &self.value(false), ";--_cd:", &self.value(true)].concat()
-    }
+    };
+    ["--_cl:", &value(light), ";--_cd:", &value(dark)]
+        .concat()
+        .into()
 }
 
 /// The data's colours, ready to draw.
@@ -146,7 +138,7 @@ impl Palette {
     /// for text that is no CSS colour) and made readable on both themes.
     pub fn new(timeline: &Timeline, resolve: &dyn Fn(&str) -> Option<Rgba>) -> Palette {
         let mut palette = Palette::default();
-        let mut swatch = |color: &DataColor, slug: Option<String>| {
+        let mut color_of = |color: &DataColor, slug: Option<String>| {
             let Some(rgba) = resolve(&color.css) else {
                 palette.problems.push(Problem {
                     path: color.path.clone(),
@@ -167,30 +159,30 @@ impl Palette {
                     message: problem.to_string(),
                 });
             }
-            Some(Swatch {
-                slug,
-                light: light.unwrap_or(rgba),
-                dark: dark.unwrap_or(rgba),
-            })
+            Some(swatch(
+                slug.as_deref(),
+                light.unwrap_or(rgba),
+                dark.unwrap_or(rgba),
+            ))
         };
         let mut groups = Vec::new();
         for group in &timeline.groups {
             if let Some(color) = &group.color {
-                if let Some(s) = swatch(color, Some(slug(&group.id))) {
+                if let Some(s) = color_of(color, Some(slug(&group.id))) {
                     groups.push((group.id.clone(), s));
                 }
             }
         }
         let mut tags = Vec::new();
         for (tag, color) in &timeline.colors {
-            if let Some(s) = swatch(color, Some(slug(tag))) {
+            if let Some(s) = color_of(color, Some(slug(tag))) {
                 tags.push((tag.clone(), s));
             }
         }
         let eras = timeline
             .eras
             .iter()
-            .map(|era| era.color.as_ref().and_then(|c| swatch(c, None)))
+            .map(|era| era.color.as_ref().and_then(|c| color_of(c, None)))
             .collect();
         // Problems in the order of the data: groups, colors, eras (the
         // closure pushed them as it went).
@@ -270,23 +262,26 @@ pub fn hex(rgba: Rgba) -> String {
 /// text (the browser reads every CSS colour; this is for tests and
 /// examples).
 pub fn parse_hex(css: &str) -> Option<Rgba> {
-    let digits = css.trim().strip_prefix('#')?;
-    let value = |i: usize, width: usize| {
-        let part = digits.get(i * width..i * width + width)?;
-        let n = u8::from_str_radix(part, 16).ok()?;
-        Some(if width == 1 { n * 17 } else { n })
-    };
+    let digits = css.trim().strip_prefix('#')?.as_bytes();
     let width = match digits.len() {
         3 | 4 => 1,
         6 | 8 => 2,
         _ => return None,
     };
+    let digit = |i: usize| char::from(*digits.get(i)?).to_digit(16);
+    let value = |i: usize| {
+        Some(if width == 1 {
+            digit(i)? * 17
+        } else {
+            digit(2 * i)? * 16 + digit(2 * i + 1)?
+        } as u8)
+    };
     let alpha = if digits.len() % 4 == 0 {
-        value(3, width)?
+        value(3)?
     } else {
         255
     };
-    Some([value(0, width)?, value(1, width)?, value(2, width)?, alpha])
+    Some([value(0)?, value(1)?, value(2)?, alpha])
 }
 
 /// `x` to the power 2.4 for `x` in `[0, 1]`, by Newton's method on
@@ -486,18 +481,24 @@ mod tests {
     fn an_event_takes_its_group_s_colour_else_its_first_coloured_tag_s() {
         let p = palette(THREADS);
         let events = parse_document(THREADS).unwrap().timeline.events;
-        let of = |i: usize| p.of_event(&events[i]).map(|s| s.value(false));
-        assert_eq!(of(0).as_deref(), Some("var(--nt-color-military,#b22222)"));
-        // "talks" has no valid colour, "air" none at all: "sea", darkened.
-        let sea = of(1).unwrap();
-        assert!(sea.starts_with("var(--nt-color-sea,#") && sea != "var(--nt-color-sea,#ffeb3b)");
+        let of = |i: usize| p.of_event(&events[i]).map(|s| s.to_string());
         assert_eq!(
-            p.of_tag("land").map(|s| s.css()).as_deref(),
+            of(0).as_deref(),
+            Some("--_cl:var(--nt-color-military,#b22222);--_cd:var(--nt-color-military,#b73131)")
+        );
+        // "talks" has no valid colour, "air" none at all: "sea", darkened
+        // on the light background only.
+        assert_eq!(
+            of(1).as_deref(),
+            Some("--_cl:var(--nt-color-sea,#a39626);--_cd:var(--nt-color-sea,#ffeb3b)")
+        );
+        assert_eq!(
+            p.of_tag("land").map(|s| &**s),
             Some("--_cl:var(--nt-color-land,#000000);--_cd:var(--nt-color-land,#636363)")
         );
         assert_eq!(
-            p.of_era(0).map(|s| s.value(true)).as_deref(),
-            Some("#4682b4")
+            p.of_era(0).map(|s| &**s),
+            Some("--_cl:#4682b4;--_cd:#4682b4")
         );
         assert_eq!(p.of_era(1), None);
         assert!(!p.is_empty());

@@ -136,6 +136,9 @@ pub(crate) enum Outcome {
     EndIgnored,
     EraSkipped,
     GroupIgnored,
+    EntryIgnored,
+    IdShown,
+    DefaultColor,
     TitleIgnored,
     MediaDropped,
     ThumbnailDropped,
@@ -149,6 +152,9 @@ impl fmt::Display for Outcome {
             Outcome::EndIgnored => "the end is ignored",
             Outcome::EraSkipped => "the era is skipped",
             Outcome::GroupIgnored => "the event goes to no group",
+            Outcome::EntryIgnored => "the entry is ignored",
+            Outcome::IdShown => "the id is shown",
+            Outcome::DefaultColor => "the default colour is used",
             Outcome::TitleIgnored => "the title is ignored",
             Outcome::MediaDropped => "the media is dropped",
             Outcome::ThumbnailDropped => "the thumbnail is dropped",
@@ -531,20 +537,19 @@ impl Builder {
     /// once) before the others, which keep the order they first appeared
     /// in.
     pub(crate) fn order_groups(&mut self, first: &[Arc<str>]) {
-        let mut all: Vec<Option<(Group, usize)>> = std::mem::take(&mut self.timeline.groups)
-            .into_iter()
-            .zip(std::mem::take(&mut self.group_counts))
-            .map(Some)
-            .collect();
-        let mut ordered = Vec::with_capacity(all.len());
-        for id in first {
-            let slot = all
-                .iter_mut()
-                .find(|slot| slot.as_ref().is_some_and(|(g, _)| Arc::ptr_eq(&g.id, id)));
-            ordered.extend(slot.and_then(Option::take));
+        let groups = &mut self.timeline.groups;
+        for (to, id) in first.iter().enumerate() {
+            let from = groups.iter().position(|g| Arc::ptr_eq(&g.id, id));
+            if let Some(from) = from.filter(|&from| from > to && from < groups.len()) {
+                // Moved up to `to`, the ones between moving down one.
+                let group = groups.remove(from);
+                groups.insert(to, group);
+                if from < self.group_counts.len() {
+                    let n = self.group_counts.remove(from);
+                    self.group_counts.insert(to, n);
+                }
+            }
         }
-        ordered.extend(all.into_iter().flatten());
-        (self.timeline.groups, self.group_counts) = ordered.into_iter().unzip();
     }
 
     /// A TimelineJS3 `group` (when not blank): the event's group, and its

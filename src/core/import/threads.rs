@@ -24,19 +24,13 @@ use crate::core::model::{DataColor, Era};
 use std::fmt;
 use std::sync::Arc;
 
-/// The problems of `groups`, `colors` and `eras`; `Display` writes them.
+/// The problems only `groups`, `colors` and `eras` have (wrong types are
+/// worded by the builder, as for events); `Display` writes them.
 enum ThreadProblem<'a> {
-    /// The member holds this kind of value instead of an array (or, for
-    /// `colors`, an object); it is ignored.
+    /// The member holds this kind of value instead of `expected`.
     NotA {
         expected: &'static str,
         found: &'static str,
-        dropped: &'static str,
-    },
-    /// An element that is not an object: what it is, and what is dropped.
-    NotAnObject {
-        found: &'static str,
-        dropped: &'static str,
     },
     /// A `groups` entry without an id (or with a blank one).
     NoId,
@@ -44,66 +38,39 @@ enum ThreadProblem<'a> {
     Unknown { what: &'static str, name: &'a str },
     /// A second `groups` entry for the same id.
     DuplicateGroup(&'a str),
-    /// A field that must be a string.
-    NotAString {
-        found: &'static str,
-        dropped: &'static str,
-    },
-    /// An era date that is missing or not a date.
+    /// An era date that is missing (`None`) or not a date.
     EraDate(Option<DateError>),
-    /// An era ending before it starts.
-    EraEndBeforeStart {
-        start: &'a PartialDate,
-        end: &'a PartialDate,
-    },
 }
 
 impl fmt::Display for ThreadProblem<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let skipped = Outcome::EraSkipped;
+        let ignored = Outcome::EntryIgnored;
         match self {
-            ThreadProblem::NotA {
-                expected,
-                found,
-                dropped,
-            } => write!(f, "expected {expected}, but found {found} ({dropped})"),
-            ThreadProblem::NotAnObject { found, dropped } => {
-                write!(f, "expected an object, but found {found} ({dropped})")
+            ThreadProblem::NotA { expected, found } => {
+                write!(f, "expected {expected}, but found {found} (it is ignored)")
             }
-            ThreadProblem::NoId => f.write_str(
-                "missing: a group needs the id its events name in \"group\" (the entry is ignored)",
+            ThreadProblem::NoId => write!(
+                f,
+                "missing: a group needs the id its events name in \"group\" ({ignored})"
             ),
             ThreadProblem::Unknown { what, name } => {
-                write!(f, "no event has the {what} \"{name}\" (it is ignored)")
+                write!(f, "no event has the {what} \"{name}\" ({ignored})")
             }
             ThreadProblem::DuplicateGroup(id) => {
-                write!(
-                    f,
-                    "the group \"{id}\" is listed twice (this entry is ignored)"
-                )
+                write!(f, "the group \"{id}\" is listed twice ({ignored})")
             }
-            ThreadProblem::NotAString { found, dropped } => {
-                write!(f, "expected a string, but found {found} ({dropped})")
-            }
-            ThreadProblem::EraDate(None) => write!(
-                f,
-                "missing: every era needs a start and an end such as \"1939-09\" ({skipped})"
-            ),
-            ThreadProblem::EraDate(Some(error)) => write!(f, "{error} ({skipped})"),
-            ThreadProblem::EraEndBeforeStart { start, end } => {
-                write!(
-                    f,
-                    "it ends (\"{end}\") before it starts (\"{start}\") ({skipped})"
-                )
+            ThreadProblem::EraDate(error) => {
+                match error {
+                    Some(error) => write!(f, "{error}")?,
+                    None => f.write_str(
+                        "missing: every era needs a start and an end such as \"1939-09\"",
+                    )?,
+                }
+                write!(f, " ({})", Outcome::EraSkipped)
             }
         }
     }
 }
-
-/// What becomes of an entry with a wrong part.
-const ENTRY: &str = "the entry is ignored";
-const LABEL: &str = "the id is shown";
-const COLOR: &str = "the default colour is used";
 
 /// Reads the document's `groups`, `colors` and `eras` (the last member of
 /// each name; `null` or absent: none) into the builder's timeline.
@@ -113,7 +80,7 @@ pub(crate) fn read_threads(
     colors: Option<&Value>,
     eras: Option<&Value>,
 ) {
-    if let Some(items) = array(b, "groups", groups) {
+    if let Some(items) = array(b, "groups", "an array of groups", groups) {
         read_groups(b, items);
     }
     match colors {
@@ -123,107 +90,79 @@ pub(crate) fn read_threads(
             let problem = ThreadProblem::NotA {
                 expected: "an object of tags and colours",
                 found: other.kind_name(),
-                dropped: "the colours are ignored",
             };
             b.problem("colors".into(), &problem);
         }
     }
-    if let Some(items) = array(b, "eras", eras) {
+    if let Some(items) = array(b, "eras", "an array of eras", eras) {
         for (i, item) in items.iter().enumerate() {
-            era(b, i, item);
+            era(b, format!("eras[{i}]"), item);
         }
     }
 }
 
 /// The elements of an array member, reported when it is another value.
-fn array<'a>(b: &mut Builder, name: &'static str, value: Option<&'a Value>) -> Option<&'a [Value]> {
+fn array<'a>(
+    b: &mut Builder,
+    name: &'static str,
+    expected: &'static str,
+    value: Option<&'a Value>,
+) -> Option<&'a [Value]> {
     match value? {
         Value::Null => None,
         Value::Array(items) => Some(items),
         other => {
-            let (expected, dropped) = if name == "eras" {
-                ("an array of eras", "the eras are ignored")
-            } else {
-                ("an array of groups", "the groups are ignored")
-            };
             let found = other.kind_name();
-            let problem = ThreadProblem::NotA {
-                expected,
-                found,
-                dropped,
-            };
-            b.problem(name.into(), &problem);
+            b.problem(name.into(), &ThreadProblem::NotA { expected, found });
             None
         }
     }
 }
 
-/// A member that must be a string, trimmed and not blank (`None` when
-/// absent or blank); another value is reported at `path`.
-fn text(
-    b: &mut Builder,
-    path: String,
-    value: Option<&Value>,
-    dropped: &'static str,
-) -> Option<String> {
-    match value? {
-        Value::Null => None,
-        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-        other => {
-            let found = other.kind_name();
-            b.problem(path, &ThreadProblem::NotAString { found, dropped });
-            None
-        }
-    }
+/// An optional string member, trimmed (`None` when absent or blank);
+/// another value is reported at `path` with `outcome`.
+fn text(b: &mut Builder, path: String, value: Option<&Value>, outcome: Outcome) -> Option<String> {
+    let text = b.string_at(path, value, outcome).ok()??;
+    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 /// `groups`: each entry names a group the events have, in lane order,
 /// with its label and colour.
 fn read_groups(b: &mut Builder, items: &[Value]) {
+    let ignored = Outcome::EntryIgnored;
     let mut listed: Vec<Arc<str>> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let at = format!("groups[{i}]");
         if !matches!(item, Value::Object(_)) {
-            let found = item.kind_name();
-            b.problem(
-                at,
-                &ThreadProblem::NotAnObject {
-                    found,
-                    dropped: ENTRY,
-                },
-            );
+            b.not_an_object(at, r#"{"id": "…"}"#, item.kind_name(), ignored);
             continue;
         }
-        let id = match item.get("id") {
-            Some(Value::String(id)) if !id.trim().is_empty() => id.trim(),
-            None | Some(Value::Null | Value::String(_)) => {
-                b.problem(format!("{at}.id"), &ThreadProblem::NoId);
-                continue;
+        let path = format!("{at}.id");
+        let Some(id) = text(b, path.clone(), item.get("id"), ignored) else {
+            if matches!(item.get("id"), None | Some(Value::Null | Value::String(_))) {
+                b.problem(path, &ThreadProblem::NoId);
             }
-            Some(other) => {
-                let found = other.kind_name();
-                let problem = ThreadProblem::NotAString {
-                    found,
-                    dropped: ENTRY,
-                };
-                b.problem(format!("{at}.id"), &problem);
-                continue;
-            }
+            continue;
         };
-        if b.group_count(id) == 0 {
+        if b.group_count(&id) == 0 {
             let problem = ThreadProblem::Unknown {
                 what: "group",
-                name: id,
+                name: &id,
             };
-            b.problem(format!("{at}.id"), &problem);
+            b.problem(path, &problem);
             continue;
         }
-        let shared = b.group(id);
+        let shared = b.group(&id);
         if listed.iter().any(|g| Arc::ptr_eq(g, &shared)) {
-            b.problem(format!("{at}.id"), &ThreadProblem::DuplicateGroup(id));
+            b.problem(path, &ThreadProblem::DuplicateGroup(&id));
             continue;
         }
-        let label = text(b, format!("{at}.label"), item.get("label"), LABEL);
+        let label = text(
+            b,
+            format!("{at}.label"),
+            item.get("label"),
+            Outcome::IdShown,
+        );
         let color = color(b, format!("{at}.color"), item.get("color"));
         if let Some(group) = b
             .timeline
@@ -241,7 +180,7 @@ fn read_groups(b: &mut Builder, items: &[Value]) {
 
 /// A colour member: its text, kept for the browser to check.
 fn color(b: &mut Builder, path: String, value: Option<&Value>) -> Option<DataColor> {
-    let css = text(b, path.clone(), value, COLOR)?;
+    let css = text(b, path.clone(), value, Outcome::DefaultColor)?;
     Some(DataColor { css, path })
 }
 
@@ -266,14 +205,14 @@ fn read_colors(b: &mut Builder, members: &[(String, Value)]) {
     }
 }
 
-/// One `eras` entry: `{start, end, title?, color?}`; skipped with a
-/// warning when a date is missing or wrong, or it ends before it starts.
-fn era(b: &mut Builder, i: usize, item: &Value) {
-    let at = format!("eras[{i}]");
+/// One `eras` entry (`at` is its path): `{start, end, title?, color?}`;
+/// skipped with a warning when a date is missing or wrong, or it ends
+/// before it starts (at the era's own path).
+fn era(b: &mut Builder, at: String, item: &Value) {
+    let skipped = Outcome::EraSkipped;
     if !matches!(item, Value::Object(_)) {
-        let found = item.kind_name();
-        let dropped = "the era is skipped";
-        b.problem(at, &ThreadProblem::NotAnObject { found, dropped });
+        let example = r#"{"start": "…", "end": "…", "title": "…"}"#;
+        b.not_an_object(at, example, item.kind_name(), skipped);
         return;
     }
     let mut date = |key: &str| {
@@ -287,35 +226,18 @@ fn era(b: &mut Builder, i: usize, item: &Value) {
     let (Ok(start), Ok(end)) = (date("start"), date("end")) else {
         return;
     };
-    if !(end.end_ms() > start.start_ms() && end.start_ms() >= start.start_ms()) {
-        let problem = ThreadProblem::EraEndBeforeStart {
-            start: &start,
-            end: &end,
-        };
-        b.problem(at, &problem);
+    let Ok(title) = b.string_at(format!("{at}.title"), item.get("title"), skipped) else {
         return;
-    }
-    let skipped = "the era is skipped";
-    let title = match item.get("title") {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.trim().to_owned(),
-        Some(other) => {
-            let found = other.kind_name();
-            let problem = ThreadProblem::NotAString {
-                found,
-                dropped: skipped,
-            };
-            b.problem(format!("{at}.title"), &problem);
-            return;
-        }
     };
     let color = color(b, format!("{at}.color"), item.get("color"));
-    b.timeline.eras.push(Era {
-        start,
-        end,
-        label: title,
-        color,
-    });
+    if let Some(end) = b.end_after(at, &start, end, skipped) {
+        b.timeline.eras.push(Era {
+            start,
+            end,
+            label: title.map(|t| t.trim().to_owned()).unwrap_or_default(),
+            color,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -406,19 +328,19 @@ mod tests {
             [
                 "events[1].group: expected a string, but found a number (the event goes to no group)",
                 r#"events[2].start: expected a date such as "2019-05-05", but found "nope" (use YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM) (the event is skipped)"#,
-                "groups[0]: expected an object, but found null (the entry is ignored)",
+                r#"groups[0]: expected an object such as {"id": "…"}, but found null (the entry is ignored)"#,
                 r#"groups[1].id: missing: a group needs the id its events name in "group" (the entry is ignored)"#,
                 "groups[2].id: expected a string, but found a number (the entry is ignored)",
-                r#"groups[3].id: no event has the group "nope" (it is ignored)"#,
-                r#"groups[4].id: no event has the group "ghost" (it is ignored)"#,
+                r#"groups[3].id: no event has the group "nope" (the entry is ignored)"#,
+                r#"groups[4].id: no event has the group "ghost" (the entry is ignored)"#,
                 "groups[5].label: expected a string, but found a number (the id is shown)",
                 "groups[5].color: expected a string, but found a number (the default colour is used)",
-                r#"groups[6].id: the group "military" is listed twice (this entry is ignored)"#,
+                r#"groups[6].id: the group "military" is listed twice (the entry is ignored)"#,
             ]
         );
         assert_eq!(
             problems(&parsed(r#"{"events": [], "groups": {"id": "x"}}"#)),
-            ["groups: expected an array of groups, but found an object (the groups are ignored)"]
+            ["groups: expected an array of groups, but found an object (it is ignored)"]
         );
     }
 
@@ -450,12 +372,12 @@ mod tests {
             problems(&p),
             [
                 "colors.shipping: expected a string, but found a number (the default colour is used)",
-                r#"colors.ghost: no event has the tag "ghost" (it is ignored)"#,
+                r#"colors.ghost: no event has the tag "ghost" (the entry is ignored)"#,
             ]
         );
         assert_eq!(
             problems(&parsed(r#"{"events": [], "colors": ["red"]}"#)),
-            ["colors: expected an object of tags and colours, but found an array (the colours are ignored)"]
+            ["colors: expected an object of tags and colours, but found an array (it is ignored)"]
         );
     }
 
@@ -495,11 +417,11 @@ mod tests {
         assert_eq!(
             problems(&p),
             [
-                r#"eras[2]: it ends ("1939") before it starts ("1945") (the era is skipped)"#,
+                r#"eras[2]: "1939" is before the start "1945" (the era is skipped)"#,
                 r#"eras[3].end: missing: every era needs a start and an end such as "1939-09" (the era is skipped)"#,
                 r#"eras[4].start: expected a date string such as "2019-05-05", but found a number (the era is skipped)"#,
                 "eras[5].title: expected a string, but found an array (the era is skipped)",
-                "eras[6]: expected an object, but found a string (the era is skipped)",
+                r#"eras[6]: expected an object such as {"start": "…", "end": "…", "title": "…"}, but found a string (the era is skipped)"#,
             ]
         );
     }
