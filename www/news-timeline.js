@@ -319,6 +319,7 @@
       debug: options.debug,
       minSpan: options.minSpan,
       theme: options.theme,
+      lanes: options.lanes,
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, source.text, source.pieces, source.total || 0, !!source.csv, wasmOptions, function (name, detail) {

@@ -81,6 +81,8 @@ pub fn mount(
         let settings = Settings {
             min_span_ms: options.min_span_ms,
             now: js_sys::Date::now,
+            lanes: options.lanes,
+            color: crate::ui::colors::resolve_color,
         };
         let state = TimelineState::with_notices(parsed, settings, options.notices);
         crate::ui::mount(&container, state, &view);

@@ -4,6 +4,7 @@
 
 use super::convert::{from_js, kind_of};
 use crate::core::json::Value;
+use crate::core::lanes::LaneMode;
 use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
 use crate::ui::color_scheme::Theme;
@@ -26,6 +27,7 @@ struct OptionsArgument {
     title: Option<Value>,
     debug: Option<Value>,
     theme: Option<Value>,
+    lanes: Option<Value>,
 }
 
 /// Validated mount options.
@@ -34,6 +36,8 @@ pub struct Options {
     pub view: ViewOptions,
     /// The narrowest window reader zooming allows, in ms.
     pub min_span_ms: f64,
+    /// Whether groups get lanes.
+    pub lanes: LaneMode,
     /// Options with a value the widget does not know, each with the
     /// default it took instead: warnings at `options.<name>` (a page's
     /// typo never keeps its timeline from showing).
@@ -70,6 +74,38 @@ impl fmt::Display for OptionsProblem {
 }
 
 impl std::error::Error for OptionsProblem {}
+
+/// An option value the widget does not know (what was found): a
+/// warning at `options.<name>`, and the default is used. `Display` words
+/// it.
+enum OptionNotice<'a> {
+    Lanes(&'a Value),
+}
+
+impl OptionNotice<'_> {
+    /// The warning, at the option's path.
+    fn problem(&self) -> Problem {
+        let path = match self {
+            OptionNotice::Lanes(_) => "options.lanes",
+        };
+        Problem {
+            path: path.to_owned(),
+            message: self.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for OptionNotice<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let OptionNotice::Lanes(found) = self;
+        f.write_str(r#"expected "auto", "group" or "none", but found "#)?;
+        match found {
+            Value::String(s) => write!(f, "\"{s}\"")?,
+            other => f.write_str(other.kind_name())?,
+        }
+        f.write_str(r#" ("auto" is used)"#)
+    }
+}
 
 /// `value` unless it is absent (`undefined` or `null`).
 fn given(value: Option<Value>) -> Option<Value> {
@@ -129,6 +165,14 @@ impl Options {
                 .and_then(Theme::parse)
                 .ok_or(OptionsProblem::Theme)?,
         };
+        let mut notices = Vec::new();
+        let lanes = match given(argument.lanes) {
+            None => LaneMode::Auto,
+            Some(value) => value.as_str().and_then(LaneMode::parse).unwrap_or_else(|| {
+                notices.push(OptionNotice::Lanes(&value).problem());
+                LaneMode::Auto
+            }),
+        };
         let lang = match given(argument.lang) {
             Some(Value::String(lang)) => lang,
             _ => "en".to_owned(),
@@ -143,7 +187,8 @@ impl Options {
                 theme,
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
-            notices: Vec::new(),
+            lanes,
+            notices,
         })
     }
 }
