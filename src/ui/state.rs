@@ -229,6 +229,11 @@ impl TimelineState {
         self.palette.read()
     }
 
+    /// The `lanes` option.
+    pub fn lane_mode(&self) -> LaneMode {
+        self.settings.lanes
+    }
+
     /// The lanes the data gets (none: one track).
     pub fn lanes(&self) -> Arc<Lanes> {
         self.lanes.read()

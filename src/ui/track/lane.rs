@@ -6,8 +6,9 @@
 //! A horizontal band of the track for one group of the story ("Military"),
 //! or for the events in none ("Other"); without lanes the whole track is
 //! one unnamed lane. A named lane is its rows over a baseline, where its
-//! stems end, its badges sit and its name stays at the start edge while
-//! the reader pans (the lane itself never moves: its list and stems do).
+//! stems end and its badges and name sit, the name at the start edge
+//! while the reader pans (the lane itself never moves: its list and
+//! stems do).
 //! Its element carries `data-lane="<group id>"` (empty for "Other") and
 //! holds its events' elements, in an ordered list named after the lane.
 
@@ -25,11 +26,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 /// A named lane's height besides its rows: the stems under row 0 (6 px)
-/// and the foot under the baseline with the lane's name (14 px); the
-/// stylesheet agrees.
-pub const LANE_BASE_PX: f64 = 20.0;
+/// and the room under the baseline (8 px) for the lower half of its name
+/// and badges, which sit on it; the stylesheet agrees.
+pub const LANE_BASE_PX: f64 = 14.0;
 /// Where a named lane's baseline is, above its bottom edge.
-const FOOT_PX: f64 = 14.0;
+const FOOT_PX: f64 = 8.0;
 
 /// What a lane element is built from; a change rebuilds the lanes.
 #[derive(Debug, Clone, PartialEq)]

@@ -27,7 +27,7 @@ pub mod rows;
 
 use crate::core::date::{PartialDate, Precision};
 use crate::core::index::TimeIndex;
-use crate::core::lanes::share_rows;
+use crate::core::lanes::{share_rows, LaneMode, ShownLanes};
 use crate::core::layout::{layout, Layout, LayoutParams};
 use crate::core::model::{Event, Timeline};
 use crate::core::scale::Scale;
@@ -99,9 +99,33 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
         measured.unwrap_or_default()
     };
     let measured = text_px.clone();
+    // The room for label rows, in px.
+    let room = move || size.height.get() - AXIS_PX - 12.0;
+    // How many label rows `lanes` lanes share.
+    let lane_rows = move |lanes: usize| {
+        ((room() - lanes as f64 * LANE_BASE_PX) / ROW_PX)
+            .floor()
+            .max(0.0) as usize
+    };
+    // Lanes, when the data has them and, for "auto", the track has room
+    // for a label row in each: a small widget keeps one track rather than
+    // lanes of "+N" badges.
+    let lanes_on = Derived::new(move |_| {
+        let count = state.shown_lanes().lanes.len();
+        count > 0 && (state.lane_mode() != LaneMode::Auto || lane_rows(count) >= count)
+    });
+    // The shown lanes, none when the track is one.
+    let shown_lanes = move || {
+        let split = state.shown_lanes();
+        if lanes_on.get() {
+            split
+        } else {
+            Arc::new(ShownLanes::default())
+        }
+    };
     let placement = Derived::new(move |previous: Option<&Placement>| {
         let shown = state.shown();
-        let split = state.shown_lanes();
+        let split = shown_lanes();
         let whole = state.index();
         // The lanes to lay out: each shown lane, or the whole track.
         let unit = |k: usize| -> (usize, &TimeIndex) {
@@ -112,14 +136,11 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
         };
         // As many label rows as the room left for the track holds; lanes
         // share them, each also needing room for its stems and name.
-        let room = size.height.get() - AXIS_PX - 12.0;
         let rows: Vec<u16> = if split.lanes.is_empty() {
-            vec![(room / ROW_PX).floor().clamp(1.0, f64::from(MAX_ROWS)) as u16]
+            vec![(room() / ROW_PX).floor().clamp(1.0, f64::from(MAX_ROWS)) as u16]
         } else {
-            let lanes = split.lanes.len() as f64;
-            let total = ((room - lanes * LANE_BASE_PX) / ROW_PX).floor().max(0.0) as usize;
             let counts: Vec<usize> = split.lanes.iter().map(|l| l.index.len()).collect();
-            share_rows(total, &counts, MAX_ROWS)
+            share_rows(lane_rows(counts.len()), &counts, MAX_ROWS)
         };
         let scale = scale.get();
         let pinned = state.current_position();
@@ -213,7 +234,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     });
     // What a row needs to know about its event besides its box.
     let facts: Facts = Arc::new(move |at: usize, event: &Event, placed| {
-        let split = state.shown_lanes();
+        let split = shown_lanes();
         let palette = state.palette();
         let selection = state.selection();
         let current = state.current_position();
@@ -249,7 +270,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     // The lanes as built: one element each, rebuilt when the shown lanes
     // change (a filter empties one, new data), not when the window does.
     let heads = Derived::new(move |_| {
-        let split = state.shown_lanes();
+        let split = shown_lanes();
         if split.lanes.is_empty() {
             return vec![LaneHead {
                 group: None,
@@ -504,7 +525,9 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
                 Action::Step(delta) => state.step(delta, tab_stop.get_untracked()),
                 Action::Lane(delta) => {
                     // Without lanes, Up and Down are the page's.
-                    if !state.step_lane(delta, tab_stop.get_untracked()) {
+                    if !lanes_on.get_untracked()
+                        || !state.step_lane(delta, tab_stop.get_untracked())
+                    {
                         return;
                     }
                 }
