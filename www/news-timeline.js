@@ -339,6 +339,7 @@
       theme: options.theme,
       layout: options.layout,
       timeZone: options.timeZone,
+      lanes: options.lanes,
       lang: resolveLang(host, options.lang),
     };
     handle._id = glue.mount(host, source.text, source.pieces, source.total || 0, !!source.csv, wasmOptions, function (name, detail) {

@@ -118,14 +118,13 @@ pub fn filtered_timeline(
     if kept.len() == timeline.events.len() {
         return None;
     }
-    Some(Timeline {
-        title: timeline.title.clone(),
-        events: kept
-            .into_iter()
-            .filter_map(|i| timeline.events.get(i).cloned())
-            .collect(),
-        eras: timeline.eras.clone(),
-    })
+    Some(
+        timeline.with_events(
+            kept.into_iter()
+                .filter_map(|i| timeline.events.get(i).cloned())
+                .collect(),
+        ),
+    )
 }
 
 /// Every event's searchable text, folded, in one string: a query is one

@@ -67,7 +67,8 @@ pub fn level_of_span(ms: f64) -> u8 {
     }
 }
 
-/// Sorted starts, per-importance lists and block maxima of one timeline.
+/// Sorted starts, per-importance lists and block maxima of one timeline,
+/// or of some of its events (one lane's).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimeIndex {
     /// Each event's start in ms, in event order (ascending).
@@ -81,16 +82,47 @@ pub struct TimeIndex {
     block_ends: Vec<f64>,
     /// Each event's [`TimeIndex::level`].
     levels: Vec<u8>,
+    /// For an index of some events: their places in the timeline,
+    /// ascending (the index's own indices count these); empty for all.
+    members: Vec<u32>,
 }
 
 impl TimeIndex {
     /// Indexes a timeline whose events are sorted by start (as every
     /// parsed [`Timeline`] is).
     pub fn new(timeline: &Timeline) -> TimeIndex {
-        let starts: Vec<f64> = timeline.events.iter().map(|e| e.start_ms()).collect();
-        let ends: Vec<f64> = timeline.events.iter().map(|e| e.end_ms()).collect();
+        TimeIndex::build(timeline, Vec::new())
+    }
+
+    /// Indexes the events of `timeline` at `members` (ascending places,
+    /// such as one lane's): the index's own indices `0..members.len()`
+    /// count them, and [`TimeIndex::event_index`] gives their places
+    /// back. Levels are those among the members only.
+    pub fn of_members(timeline: &Timeline, members: Vec<u32>) -> TimeIndex {
+        TimeIndex::build(timeline, members)
+    }
+
+    fn build(timeline: &Timeline, members: Vec<u32>) -> TimeIndex {
+        let all = members.is_empty();
+        let count = if all {
+            timeline.events.len()
+        } else {
+            members.len()
+        };
+        let event = |k: usize| {
+            let place = if all {
+                Some(k)
+            } else {
+                members.get(k).map(|&i| i as usize)
+            };
+            timeline.events.get(place?)
+        };
+        let mut starts = Vec::with_capacity(count);
+        let mut ends = Vec::with_capacity(count);
         let mut by_importance: [Vec<u32>; 3] = Default::default();
-        for (i, event) in timeline.events.iter().enumerate() {
+        for (i, event) in (0..count).filter_map(event).enumerate() {
+            starts.push(event.start_ms());
+            ends.push(event.end_ms());
             let level = 3usize.saturating_sub(usize::from(event.importance.clamp(1, 3)));
             if let (Some(list), Ok(i)) = (by_importance.get_mut(level), u32::try_from(i)) {
                 list.push(i);
@@ -117,7 +149,37 @@ impl TimeIndex {
             by_importance,
             block_ends,
             levels,
+            members,
         }
+    }
+
+    /// How many events it indexes.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether it indexes no event.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The timeline's place of the indexed event `index`.
+    pub fn event_index(&self, index: usize) -> usize {
+        if self.members.is_empty() {
+            index
+        } else {
+            self.members.get(index).map_or(usize::MAX, |&i| i as usize)
+        }
+    }
+
+    /// The index's own index of the timeline's event at `place`, if it
+    /// is indexed.
+    pub fn local_index(&self, place: usize) -> Option<usize> {
+        if self.members.is_empty() {
+            return (place < self.starts.len()).then_some(place);
+        }
+        let place = u32::try_from(place).ok()?;
+        self.members.binary_search(&place).ok()
     }
 
     /// How coarse a time grid (cells of 2^(level − 1) ms, aligned to the

@@ -212,7 +212,15 @@ pub fn layout(
     let window = scale.window();
     let rows = usize::from(params.rows);
     let bins = Bins::new(scale);
-    let importance = |i: usize| timeline.events.get(i).map_or(0, |e| e.importance);
+    // Indices here are the index's own (one lane's events, or all); the
+    // timeline's places go in (kept, pinned) and out (placed) converted.
+    let event = |i: usize| timeline.events.get(index.event_index(i));
+    let kept: Vec<(usize, u16)> = kept
+        .iter()
+        .filter_map(|&(place, row)| Some((index.local_index(place)?, row)))
+        .collect();
+    let kept = &kept[..];
+    let importance = |i: usize| event(i).map_or(0, |e| e.importance);
     // Levels above a label's width in time are alike: those events are a
     // label apart anyway, so they go in time order, which packs rows
     // tightest when there is room for most events.
@@ -242,15 +250,13 @@ pub fn layout(
     for (from, to) in bins.spans() {
         candidates.extend(index.top_starting(from, to, rows));
     }
-    let in_window = |i: usize| {
-        timeline
-            .events
-            .get(i)
-            .is_some_and(|e| window.intersects(e.start_ms(), e.end_ms()))
-    };
+    let in_window =
+        |i: usize| event(i).is_some_and(|e| window.intersects(e.start_ms(), e.end_ms()));
     // Kept labels may no longer be among their bin's best candidates.
     candidates.extend(kept.iter().map(|&(i, _)| i).filter(|&i| in_window(i)));
-    let pinned = pinned.filter(|&i| in_window(i));
+    let pinned = pinned
+        .and_then(|place| index.local_index(place))
+        .filter(|&i| in_window(i));
     // Each key is looked up once: sorted by a key function, the hundreds
     // of candidates of a crowded window had their keys looked up twice
     // per comparison, which was a good part of a zoom step at 100,000
@@ -271,7 +277,7 @@ pub fn layout(
     let mut placed = Vec::new();
     let mut added = 0;
     for i in candidates {
-        let Some(event) = timeline.events.get(i) else {
+        let Some(event) = event(i) else {
             continue;
         };
         if placed.len() >= MAX_PLACED {
@@ -282,7 +288,8 @@ pub fn layout(
         if new && added >= params.new_labels {
             continue;
         }
-        let mut p = unplaced(i, event, scale, params, text_px(i, event));
+        let text = text_px(index.event_index(i), event);
+        let mut p = unplaced(i, event, scale, params, text);
         let (from, to) = occupied(&p, gap);
         if !(from.is_finite() && to.is_finite()) {
             continue;
@@ -331,6 +338,13 @@ pub fn layout(
         .collect();
 
     let starts: Vec<f64> = placed.iter().map(|p| index.start_of(p.index)).collect();
+    let placed = placed
+        .into_iter()
+        .map(|p| Placed {
+            index: index.event_index(p.index),
+            ..p
+        })
+        .collect();
     let clusters = bins.clusters(index, scale, &starts);
     let in_clusters: usize = clusters.iter().map(|c| c.count).sum();
     let placed_from_left = starts.iter().filter(|&&s| s < window.start()).count();
@@ -522,15 +536,15 @@ mod tests {
             media: None,
             source: None,
             display_date: None,
+            group: None,
         }
     }
 
     fn timeline(mut events: Vec<Event>) -> Timeline {
         events.sort_by(|a, b| a.start_ms().total_cmp(&b.start_ms()));
         Timeline {
-            title: None,
             events,
-            eras: vec![],
+            ..Timeline::default()
         }
     }
 
@@ -650,6 +664,71 @@ mod tests {
             lay(&t, &params(1)).placed[0].label_width,
             96.0 + LABEL_CHROME_PX
         );
+    }
+
+    #[test]
+    fn a_lane_lays_out_as_if_its_events_were_alone_and_keeps_its_rows() {
+        // Two lanes interleaved in time, crowded enough for clusters.
+        let events: Vec<Event> = (0..120)
+            .map(|i| {
+                let at = format!("2019-06-{:02}T{:02}:00Z", 1 + i / 5, i % 5 * 4);
+                event(&at, None, "Lane label here", 1 + (i % 3) as u8)
+            })
+            .collect();
+        let t = timeline(events);
+        let members: Vec<u32> = (0..120).filter(|i| i % 2 == 0).collect();
+        let alone = Timeline {
+            events: members
+                .iter()
+                .map(|&i| t.events[i as usize].clone())
+                .collect(),
+            ..Timeline::default()
+        };
+        let lane = TimeIndex::of_members(&t, members.clone());
+        let p = params(2);
+        let in_lane = layout(&t, &lane, &june(), &p, None, &[]);
+        let by_itself = layout(&alone, &TimeIndex::new(&alone), &june(), &p, None, &[]);
+        assert!(!in_lane.clusters.is_empty() && !in_lane.placed.is_empty());
+        assert_eq!(in_lane.clusters, by_itself.clusters);
+        assert_eq!(in_lane.hidden, by_itself.hidden);
+        let mapped: Vec<Placed> = by_itself
+            .placed
+            .iter()
+            .map(|b| Placed {
+                index: members[b.index] as usize,
+                ..*b
+            })
+            .collect();
+        assert_eq!(
+            in_lane.placed, mapped,
+            "the same boxes, at the timeline's places"
+        );
+        // A pan keeps each label that still shows in its row, and never
+        // places the other lane's events.
+        let kept: Vec<(usize, u16)> = in_lane.placed.iter().map(|p| (p.index, p.row)).collect();
+        let from = june().window().start() + 2.0 * 86_400_000.0;
+        let panned = Scale::new(
+            Window::new(from, from + 30.0 * 86_400_000.0).unwrap(),
+            720.0,
+        )
+        .unwrap();
+        let next = layout(&t, &lane, &panned, &p, Some(members[40] as usize), &kept);
+        let mut stayed = 0;
+        for placed in &next.placed {
+            assert_eq!(placed.index % 2, 0, "only the lane's own events");
+            if let Some(&(_, row)) = kept.iter().find(|(i, _)| *i == placed.index) {
+                assert_eq!(placed.row, row, "event {} kept its row", placed.index);
+                stayed += 1;
+            }
+        }
+        assert!(stayed > 0);
+        assert!(
+            next.placed.iter().any(|p| p.index == members[40] as usize),
+            "pinned"
+        );
+        // The other lane's event is never pinned in this one.
+        let other = layout(&t, &lane, &june(), &p, Some(1), &[]);
+        assert!(other.placed.iter().all(|p| p.index != 1));
     }
 
     #[test]
@@ -1035,6 +1114,7 @@ mod tests {
                         media: None,
                         source: None,
                         display_date: None,
+                        group: None,
                     }
                 });
             proptest::collection::vec(one, 0..60).prop_map(timeline)

@@ -45,6 +45,37 @@ pub struct Event {
     /// A label shown instead of the formatted date (TimelineJS3's
     /// `display_date`, such as "Spring 1943"); the date still places it.
     pub display_date: Option<String>,
+    /// The thread of the story it belongs to (its lane), one of
+    /// [`Timeline::groups`]' ids; shared like tags.
+    pub group: Option<Arc<str>>,
+}
+
+/// A colour as the data gives it (any CSS colour, checked where a browser
+/// can tell), with where it was given, for the warning if it is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataColor {
+    /// The CSS text, trimmed: `"#b22222"`, `"firebrick"`, `"oklch(…)"`.
+    pub css: String,
+    /// Its path in the input: `groups[2].color`, `colors.military`.
+    pub path: String,
+}
+
+/// One thread of the story: a lane when lanes are shown, and a colour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// What events name in their `group`; shared with them.
+    pub id: Arc<str>,
+    /// Shown on the lane; the id when the data gives none.
+    pub label: Option<String>,
+    /// The colour of its lane and events.
+    pub color: Option<DataColor>,
+}
+
+impl Group {
+    /// The lane's visible name.
+    pub fn name(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// An event's picture (or, for URLs that are not images, a link).
@@ -81,6 +112,35 @@ pub struct Era {
     pub end: PartialDate,
     /// Plain text shown on the band; may be empty.
     pub label: String,
+    /// The band's tint (the data's own format only).
+    pub color: Option<DataColor>,
+}
+
+/// Which band each era is drawn in, counted from the top, and how many
+/// bands there are: an era goes in the first band where the eras before
+/// it have ended, so overlapping eras never share one. `eras` are in time
+/// order (as a [`Timeline`] keeps them).
+pub fn era_bands(eras: &[Era]) -> (Vec<usize>, usize) {
+    // Where each band's last era ends.
+    let mut ends: Vec<f64> = Vec::new();
+    let bands = eras
+        .iter()
+        .map(
+            |era| match ends.iter().position(|&end| end <= era.start_ms()) {
+                Some(band) => {
+                    if let Some(end) = ends.get_mut(band) {
+                        *end = era.end_ms();
+                    }
+                    band
+                }
+                None => {
+                    ends.push(era.end_ms());
+                    ends.len() - 1
+                }
+            },
+        )
+        .collect();
+    (bands, ends.len())
 }
 
 impl Era {
@@ -118,9 +178,27 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// Shaded bands, sorted by start; they do not count towards the extent.
     pub eras: Vec<Era>,
+    /// The events' groups in lane order: those the document lists (in its
+    /// order), then the others as they first appear in the input.
+    pub groups: Vec<Group>,
+    /// Colours of events carrying a tag (`colors` in the data), in the
+    /// data's order.
+    pub colors: Vec<(Arc<str>, DataColor)>,
 }
 
 impl Timeline {
+    /// A timeline of `events` with this one's title, eras, groups and
+    /// colours (what a filter shows).
+    pub fn with_events(&self, events: Vec<Event>) -> Timeline {
+        Timeline {
+            title: self.title.clone(),
+            events,
+            eras: self.eras.clone(),
+            groups: self.groups.clone(),
+            colors: self.colors.clone(),
+        }
+    }
+
     /// The span from the earliest start to the latest end, `None` when empty.
     pub fn extent_ms(&self) -> Option<(f64, f64)> {
         let first = self.events.first()?.start_ms();
@@ -508,12 +586,34 @@ mod tests {
             start: "1939-09".parse().unwrap(),
             end: "1945".parse().unwrap(),
             label: "War".into(),
+            color: None,
         };
         assert_eq!(
             era.start_ms(),
             PartialDate::parse("1939-09-01").unwrap().start_ms()
         );
         assert_eq!(era.end_ms(), PartialDate::parse("1946").unwrap().start_ms());
+    }
+
+    #[test]
+    fn overlapping_eras_get_bands_of_their_own() {
+        let era = |start: &str, end: &str| Era {
+            start: start.parse().unwrap(),
+            end: end.parse().unwrap(),
+            label: String::new(),
+            color: None,
+        };
+        // The war; the eastern front within it; the post-war years that
+        // follow the front but overlap the war's last months.
+        let eras = [
+            era("1939-09", "1945-08"),
+            era("1941-06", "1945-05"),
+            era("1945-06", "1949"),
+            era("1950", "1953"),
+        ];
+        assert_eq!(era_bands(&eras), (vec![0, 1, 1, 0], 2));
+        assert_eq!(era_bands(&eras[..1]), (vec![0], 1));
+        assert_eq!(era_bands(&[]), (vec![], 0));
     }
 
     #[test]
@@ -540,6 +640,7 @@ mod tests {
             media: None,
             source: None,
             display_date: None,
+            group: None,
         };
         let june: PartialDate = "2019-06-01".parse().unwrap();
         assert_eq!(event.end_ms(), june.start_ms());

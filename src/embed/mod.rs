@@ -81,6 +81,8 @@ pub fn mount(
         let settings = Settings {
             min_span_ms: options.min_span_ms,
             now: js_sys::Date::now,
+            lanes: options.lanes,
+            color: crate::ui::colors::resolve_color,
         };
         let state = TimelineState::in_zone(parsed, settings, options.notices, options.time_zone);
         crate::ui::mount(&container, state, &view);

@@ -4,6 +4,7 @@
 
 use super::convert::{from_js, kind_of};
 use crate::core::json::Value;
+use crate::core::lanes::LaneMode;
 use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
 use crate::core::zone::TimeZone;
@@ -30,6 +31,7 @@ struct OptionsArgument {
     theme: Option<Value>,
     layout: Option<Value>,
     time_zone: Option<Value>,
+    lanes: Option<Value>,
 }
 
 /// Validated mount options.
@@ -40,6 +42,8 @@ pub struct Options {
     pub min_span_ms: f64,
     /// The zone of the axis and of every time shown.
     pub time_zone: TimeZone,
+    /// Whether groups get lanes.
+    pub lanes: LaneMode,
     /// Options with a value the widget does not know, each with the
     /// default it took instead: warnings at `options.<name>` (a page's
     /// typo never keeps its timeline from showing).
@@ -83,6 +87,7 @@ impl std::error::Error for OptionsProblem {}
 enum Notice {
     Layout,
     TimeZone,
+    Lanes,
 }
 
 impl Notice {
@@ -92,6 +97,10 @@ impl Notice {
             Notice::Layout => (
                 "options.layout",
                 r#"expected "auto", "timeline" or "list", but found "#,
+            ),
+            Notice::Lanes => (
+                "options.lanes",
+                r#"expected "auto", "group" or "none", but found "#,
             ),
             Notice::TimeZone => (
                 "options.timeZone",
@@ -175,6 +184,13 @@ impl Options {
                 Layout::Auto
             }),
         };
+        let lanes = match given(argument.lanes) {
+            None => LaneMode::Auto,
+            Some(value) => value.as_str().and_then(LaneMode::parse).unwrap_or_else(|| {
+                notices.push(Notice::Lanes.at(&value));
+                LaneMode::Auto
+            }),
+        };
         let lang = match given(argument.lang) {
             Some(Value::String(lang)) => lang,
             _ => "en".to_owned(),
@@ -193,6 +209,7 @@ impl Options {
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
             time_zone,
+            lanes,
             notices,
         })
     }

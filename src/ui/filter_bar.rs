@@ -1,6 +1,6 @@
-//! Tag chips with counts, a search box and an importance choice: how a
-//! reader narrows a long story ("only shipping", "only what mentions
-//! tankers"). Several chips mean any of them; everything combines. The
+//! Tag chips with counts (and the tags' colours: the chips are their
+//! legend), a search box and an importance choice: how a reader narrows a
+//! long story ("only shipping", "only what mentions tankers"). Several chips mean any of them; everything combines. The
 //! result count is announced politely to screen readers.
 
 use crate::ui::dom::{add, add_text, bind, closest, el, listen, set, set_text, toggle_class};
@@ -48,8 +48,10 @@ pub fn filter_bar(cx: Ctx) -> HtmlElement {
     {
         let chips = chips.clone();
         // Rebuilt with the data (rarely); pressed states follow the filter.
+        // A tag with a colour shows it: the chips are the legend.
         bind(move || {
             let data = state.data();
+            let palette = state.palette();
             chips.set_text_content(None);
             chips.set_hidden(data.tags.is_empty());
             for (tag, count) in &data.tags {
@@ -57,6 +59,10 @@ pub fn filter_bar(cx: Ctx) -> HtmlElement {
                 let chip = add_text(&item, "button", "nt-chip", tag);
                 set(&chip, "type", "button");
                 set(&chip, "data-tag", tag);
+                if let Some(swatch) = palette.of_tag(tag) {
+                    toggle_class(&chip, "nt-chip--colored", true);
+                    chip.style().set_css_text(swatch);
+                }
                 add_text(&chip, "span", "nt-chip__count", &text.number(*count));
             }
         });

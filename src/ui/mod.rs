@@ -18,6 +18,7 @@
 pub mod axis;
 pub mod cluster_badges;
 pub mod color_scheme;
+pub mod colors;
 pub mod debug_notice;
 pub mod dom;
 pub mod era_bands;

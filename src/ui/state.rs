@@ -41,7 +41,9 @@ use crate::core::dataset::{Dataset, Shown};
 use crate::core::filter::Filter;
 use crate::core::import::Parsed;
 use crate::core::index::TimeIndex;
+use crate::core::lanes::{LaneMode, Lanes, ShownLanes};
 use crate::core::model::Problem;
+use crate::core::palette::{parse_hex, Palette, Rgba};
 use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
 use crate::core::window::Window;
 use crate::core::zone::{Placed, TimeZone, Zone};
@@ -73,6 +75,11 @@ pub struct Settings {
     /// The present, in ms since the epoch (`Date.now` in the browser; a
     /// fixed clock in tests).
     pub now: fn() -> f64,
+    /// Whether the groups get lanes (the `lanes` option).
+    pub lanes: LaneMode,
+    /// What a CSS colour of the data is, as RGBA; `None` for text that is
+    /// no colour (a canvas in the browser; hex only in tests).
+    pub color: fn(&str) -> Option<Rgba>,
 }
 
 impl Default for Settings {
@@ -80,6 +87,8 @@ impl Default for Settings {
         Settings {
             min_span_ms: DEFAULT_MIN_SPAN_MS,
             now: || 0.0,
+            lanes: LaneMode::Auto,
+            color: parse_hex,
         }
     }
 }
@@ -123,6 +132,9 @@ pub struct TimelineState {
     zone: StoredValue<Rc<TimeZone>, LocalStorage>,
     shown: Derived<Shown>,
     index: Derived<TimeIndex>,
+    palette: Derived<Palette>,
+    lanes: Derived<Lanes>,
+    shown_lanes: Derived<ShownLanes>,
     limits: Derived<ZoomLimits>,
     query: Derived<Option<String>>,
     settings: Settings,
@@ -167,7 +179,20 @@ impl TimelineState {
             shown.with(|s| ZoomLimits::for_timeline(&s.timeline, settings.min_span_ms, now))
         });
         let query = Derived::new(move |_| filter.with(Filter::folded_query));
+        let palette = Derived::shared(move || {
+            data.with(|d| Arc::new(Palette::new(&d.timeline, &settings.color)))
+        });
+        let lanes = Derived::shared(move || {
+            data.with(|d| Arc::new(Lanes::choose(&d.timeline, settings.lanes)))
+        });
+        let shown_lanes = Derived::shared(move || {
+            let lanes = lanes.read();
+            shown.with(|s| Arc::new(ShownLanes::split(&s.timeline, &lanes)))
+        });
         TimelineState {
+            palette,
+            lanes,
+            shown_lanes,
             notices: StoredValue::new(notices),
             zone,
             query,
@@ -233,12 +258,35 @@ impl TimelineState {
         self.data.get_untracked()
     }
 
-    /// What validation reported: the options' problems, then the data's
+    /// What validation reported: the options' problems (with "auto"
+    /// lanes meeting too many groups), then the data's, then its colours'
     /// (tracked: the data's change with the data).
     pub fn problems(&self) -> Vec<Problem> {
         let mut all = self.notices.get_value();
+        all.extend(self.lanes.read().problem.clone());
         all.extend(self.data().problems.iter().cloned());
+        all.extend(self.palette.read().problems.iter().cloned());
         all
+    }
+
+    /// The data's colours, readable on both themes.
+    pub fn palette(&self) -> Arc<Palette> {
+        self.palette.read()
+    }
+
+    /// The `lanes` option.
+    pub fn lane_mode(&self) -> LaneMode {
+        self.settings.lanes
+    }
+
+    /// The lanes the data gets (none: one track).
+    pub fn lanes(&self) -> Arc<Lanes> {
+        self.lanes.read()
+    }
+
+    /// The shown events of each lane that shows any.
+    pub fn shown_lanes(&self) -> Arc<ShownLanes> {
+        self.shown_lanes.read()
     }
 
     /// The events passing the filter.
@@ -463,6 +511,31 @@ impl TimelineState {
             None => 0,
         };
         self.move_to(position);
+    }
+
+    /// Moves to the event nearest in time in the lane `delta` lanes below
+    /// (above, negative) the current event's (Up/Down), counting from
+    /// `fallback` when there is no current shown event, else from the
+    /// first. False without lanes (the key is the page's then); true at
+    /// the first or last lane, where nothing moves.
+    pub fn step_lane(&self, delta: isize, fallback: Option<usize>) -> bool {
+        let split = self.shown_lanes.read_untracked();
+        if split.lanes.is_empty() {
+            return false;
+        }
+        let from = untrack(|| self.current_position())
+            .or(fallback)
+            .unwrap_or(0);
+        let ms = self.shown.with_untracked(|s| {
+            s.timeline
+                .events
+                .get(from)
+                .map_or(f64::NAN, |e| e.start_ms())
+        });
+        if let Some(to) = split.nearest(from, delta, ms) {
+            self.move_to(to);
+        }
+        true
     }
 
     /// Makes the first (`false`) or last (`true`) shown event current
@@ -722,6 +795,39 @@ mod tests {
         });
     }
 
+    const THREADS: &str = r##"{"events": [
+        {"id": "m1", "start": "2019-05-05", "title": "Carrier deployed", "group": "military", "tags": ["sea"]},
+        {"id": "d1", "start": "2019-05-20", "title": "Talks offered", "group": "diplomacy"},
+        {"id": "m2", "start": "2019-06-13", "title": "Tankers attacked", "group": "military", "tags": ["sea"]},
+        {"id": "d2", "start": "2019-07-01", "title": "Talks fail", "group": "diplomacy", "tags": ["talks"]},
+        {"id": "x", "start": "2019-07-02", "title": "Ungrouped", "group": 5}],
+      "groups": [{"id": "military", "label": "Military", "color": "#ffeb3b"},
+                 {"id": "diplomacy", "color": "blurple"}]}"##;
+
+    #[test]
+    fn up_and_down_move_to_the_nearest_event_in_the_next_lane() {
+        with_owner(|| {
+            let state = state_of(THREADS);
+            let lanes = state.lanes.read_untracked();
+            assert_eq!(lanes.names(), [Some("military"), Some("diplomacy"), None]);
+            // From the tankers (13 June) down to diplomacy: talks offered
+            // (20 May) is 24 days away, talks fail (1 July) 18.
+            assert!(state.select(Some("m2")).is_ok());
+            assert!(state.step_lane(1, None));
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("d2"));
+            assert!(state.step_lane(1, None));
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("x"));
+            // Nothing below the last lane: the key is used, nothing moves.
+            assert!(state.step_lane(1, None));
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("x"));
+            assert!(state.step_lane(-2, None));
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("m2"));
+            // Without lanes Up and Down are the page's.
+            let plain = state_of(FOUR);
+            assert!(!plain.step_lane(1, None));
+        });
+    }
+
     #[test]
     fn new_data_in_another_offset_keeps_the_window_s_instants() {
         // "auto" follows the data: +04:30, then -03:00. The reader's
@@ -755,6 +861,27 @@ mod tests {
     }
 
     #[test]
+    fn a_filter_collapses_the_lanes_it_empties() {
+        with_owner(|| {
+            let state = state_of(THREADS);
+            let shown = |state: TimelineState| -> Vec<usize> {
+                state
+                    .shown_lanes
+                    .read_untracked()
+                    .lanes
+                    .iter()
+                    .map(|l| l.lane)
+                    .collect()
+            };
+            assert_eq!(shown(state), [0, 1, 2]);
+            state.update_filter(|f| f.tags = vec!["sea".into(), "talks".into()]);
+            assert_eq!(shown(state), [0, 1]);
+            state.update_filter(|f| f.tags = vec!["sea".into()]);
+            assert_eq!(shown(state), [0]);
+        });
+    }
+
+    #[test]
     fn fit_without_events_shows_the_present_on_the_zone_s_clock() {
         with_owner(|| {
             let state = TimelineState::in_zone(
@@ -770,6 +897,31 @@ mod tests {
             assert_eq!(state.now_on_axis(), wall);
             let window = state.window_untracked();
             assert_eq!((window.start() + window.end()) / 2.0, wall);
+        });
+    }
+
+    #[test]
+    fn colour_and_lane_warnings_join_the_data_s_problems() {
+        with_owner(|| {
+            let state = state_of(THREADS);
+            let paths: Vec<String> = untrack(|| state.problems())
+                .into_iter()
+                .map(|p| p.path)
+                .collect();
+            assert_eq!(
+                paths,
+                ["events[4].group", "groups[0].color", "groups[1].color"]
+            );
+            let many: Vec<String> = (0..13)
+                .map(|i| format!(r#"{{"start": "2019", "title": "t", "group": "g{i}"}}"#))
+                .collect();
+            let state = state_of(&format!("[{}]", many.join(",")));
+            let paths: Vec<String> = untrack(|| state.problems())
+                .into_iter()
+                .map(|p| p.path)
+                .collect();
+            assert_eq!(paths, ["options.lanes"]);
+            assert!(state.shown_lanes.read_untracked().lanes.is_empty());
         });
     }
 }

@@ -134,6 +134,11 @@ pub struct Strings {
     pub filter: &'static str,
     /// Closes the filters opened by `filter`.
     pub done: &'static str,
+    /// The lane of the events in no group.
+    pub other: &'static str,
+    /// An event's place in its lane: "{n} of {m}" (said after the lane's
+    /// name: "Military, 3 of 7").
+    pub position: &'static str,
     /// After `filter`, how many criteria are set: "{n} active".
     pub active: Plural,
     /// "{n} events".
@@ -286,6 +291,8 @@ pub static EN: Strings = Strings {
     view_media: "View the media",
     filter: "Filter",
     done: "Done",
+    other: "Other",
+    position: "{n} of {m}",
     active: Plural::two("{n} active", "{n} active"),
     events: Plural::two("{n} event", "{n} events"),
     shown_of: Plural::two("{n} of {m} event", "{n} of {m} events"),
@@ -335,6 +342,8 @@ pub static DE: Strings = Strings {
     view_media: "Medien ansehen",
     filter: "Filter",
     done: "Fertig",
+    other: "Sonstige",
+    position: "{n} von {m}",
     active: Plural::two("{n} aktiv", "{n} aktiv"),
     events: Plural::two("{n} Ereignis", "{n} Ereignisse"),
     shown_of: Plural::two("{n} von {m} Ereignis", "{n} von {m} Ereignissen"),
@@ -387,6 +396,8 @@ pub static FR: Strings = Strings {
     view_media: "Voir le média",
     filter: "Filtrer",
     done: "Terminé",
+    other: "Autres",
+    position: "{n} sur {m}",
     active: Plural::two("{n} actif", "{n} actifs"),
     events: Plural::two("{n} événement", "{n} événements"),
     shown_of: Plural::two("{n} événement sur {m}", "{n} événements sur {m}"),
@@ -448,6 +459,8 @@ pub static ES: Strings = Strings {
     view_media: "Ver contenido multimedia",
     filter: "Filtrar",
     done: "Listo",
+    other: "Otros",
+    position: "{n} de {m}",
     active: Plural::two("{n} activo", "{n} activos"),
     events: Plural::two("{n} evento", "{n} eventos"),
     shown_of: Plural::two("{n} de {m} evento", "{n} de {m} eventos"),
@@ -506,6 +519,8 @@ pub static AR: Strings = Strings {
     view_media: "عرض الوسائط",
     filter: "تصفية",
     done: "تم",
+    other: "أخرى",
+    position: "{n} من {m}",
     active: Plural {
         zero: "لا شيء نشط",
         one: "واحد نشط",
@@ -617,6 +632,14 @@ impl Text {
     /// "12 more events: zoom in".
     pub fn more_events(&self, n: usize) -> String {
         self.s.count(&self.s.more_events, n as u64, &self.number(n))
+    }
+
+    /// "3 of 7": an event's place in its lane.
+    pub fn position(&self, n: usize, of: usize) -> String {
+        self.s
+            .position
+            .replace("{n}", &self.number(n))
+            .replace("{m}", &self.number(of))
     }
 
     /// "2 active" (filters).

@@ -72,6 +72,8 @@ pub fn mount_widget(text: &str, width: &str, options: &ViewOptions) -> Mounted {
             Settings {
                 min_span_ms: 3_600_000.0,
                 now: js_sys::Date::now,
+                color: news_timeline::ui::colors::resolve_color,
+                ..Settings::default()
             },
         );
         mount(&host, state, options);

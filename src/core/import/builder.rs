@@ -22,7 +22,9 @@ use crate::core::id_index::{id_hash, IdIndex};
 use crate::core::import::ids::content_id;
 use crate::core::import::sort::sort_by_start;
 use crate::core::json::{JsonError, Value};
-use crate::core::model::{check_url, Era, Event, Media, Problem, Source, Timeline, UrlProblem};
+use crate::core::model::{
+    check_url, DataColor, Era, Event, Group, Media, Problem, Source, Timeline, UrlProblem,
+};
 use std::fmt;
 use std::sync::Arc;
 
@@ -133,6 +135,10 @@ pub(crate) enum Outcome {
     EventSkipped,
     EndIgnored,
     EraSkipped,
+    GroupIgnored,
+    EntryIgnored,
+    IdShown,
+    DefaultColor,
     TitleIgnored,
     MediaDropped,
     ThumbnailDropped,
@@ -145,6 +151,10 @@ impl fmt::Display for Outcome {
             Outcome::EventSkipped => "the event is skipped",
             Outcome::EndIgnored => "the end is ignored",
             Outcome::EraSkipped => "the era is skipped",
+            Outcome::GroupIgnored => "the event goes to no group",
+            Outcome::EntryIgnored => "the entry is ignored",
+            Outcome::IdShown => "the id is shown",
+            Outcome::DefaultColor => "the default colour is used",
             Outcome::TitleIgnored => "the title is ignored",
             Outcome::MediaDropped => "the media is dropped",
             Outcome::ThumbnailDropped => "the thumbnail is dropped",
@@ -247,6 +257,8 @@ pub(crate) struct Builder {
     /// Every tag read, each once (the events share them), with how many
     /// kept events carry it: [`Parsed::tags`] once [`Builder::finish`]ed.
     tag_counts: Vec<(Arc<str>, usize)>,
+    /// How many kept events are in each of `timeline.groups`.
+    group_counts: Vec<usize>,
 }
 
 /// A field that must be skipped over: what holds it is dropped (the problem
@@ -304,6 +316,8 @@ pub(crate) struct Draft {
     pub(crate) media: Option<Box<Media>>,
     pub(crate) source: Option<Box<Source>>,
     pub(crate) display_date: Option<String>,
+    /// Shared through [`Builder::group`].
+    pub(crate) group: Option<Arc<str>>,
 }
 
 impl Builder {
@@ -322,10 +336,15 @@ impl Builder {
         self.timeline.events.shrink_to_fit();
         sort_by_start(&mut self.timeline.events, Event::start_ms);
         sort_by_start(&mut self.timeline.eras, Era::start_ms);
-        // Tags read only on events that were skipped count for nothing.
+        // Tags and groups read only on events that were skipped count for
+        // nothing.
         self.tag_counts.retain(|(_, n)| *n > 0);
         // Tags are unique, so an unstable sort gives the one order (and
         // is not a stable sort's merge code in the wasm).
+        let mut counts = self.group_counts.into_iter();
+        self.timeline
+            .groups
+            .retain(|_| counts.next().is_some_and(|n| n > 0));
         self.tag_counts
             .sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Parsed {
@@ -470,12 +489,86 @@ impl Builder {
         }
     }
 
-    /// The tags of a TimelineJS3 `group`: the group itself, when not blank.
-    pub(crate) fn group_tags(&mut self, group: Option<String>) -> Vec<Arc<str>> {
-        non_blank(group)
-            .map(|group| self.intern(group.trim()))
-            .into_iter()
-            .collect()
+    /// The one shared copy of the group named `name` (trimmed, not
+    /// blank), made on its first use at the end of the groups.
+    pub(crate) fn group(&mut self, name: &str) -> Arc<str> {
+        match self.find_group(name) {
+            Some(id) => id,
+            None => self.new_group(Arc::from(name)),
+        }
+    }
+
+    fn find_group(&self, name: &str) -> Option<Arc<str>> {
+        // Length and first byte first, as for tags.
+        let first = name.as_bytes().first();
+        self.timeline
+            .groups
+            .iter()
+            .find(|g| {
+                g.id.len() == name.len() && g.id.as_bytes().first() == first && *g.id == *name
+            })
+            .map(|g| g.id.clone())
+    }
+
+    fn new_group(&mut self, id: Arc<str>) -> Arc<str> {
+        self.timeline.groups.push(Group {
+            id: id.clone(),
+            label: None,
+            color: None,
+        });
+        self.group_counts.push(0);
+        id
+    }
+
+    /// How many kept events so far are in the group `id`.
+    pub(crate) fn group_count(&self, id: &str) -> usize {
+        let at = self.timeline.groups.iter().position(|g| *g.id == *id);
+        at.and_then(|i| self.group_counts.get(i).copied())
+            .unwrap_or(0)
+    }
+
+    /// The shared copy of `tag` if a kept event carries it.
+    pub(crate) fn used_tag(&self, tag: &str) -> Option<Arc<str>> {
+        self.tag_counts
+            .iter()
+            .find(|(t, n)| *n > 0 && **t == *tag)
+            .map(|(t, _)| t.clone())
+    }
+
+    /// Puts the groups of `first` (ids of groups kept events are in, each
+    /// once) before the others, which keep the order they first appeared
+    /// in.
+    pub(crate) fn order_groups(&mut self, first: &[Arc<str>]) {
+        let groups = &mut self.timeline.groups;
+        for (to, id) in first.iter().enumerate() {
+            let from = groups.iter().position(|g| Arc::ptr_eq(&g.id, id));
+            if let Some(from) = from.filter(|&from| from > to && from < groups.len()) {
+                // Moved up to `to`, the ones between moving down one.
+                let group = groups.remove(from);
+                groups.insert(to, group);
+                if from < self.group_counts.len() {
+                    let n = self.group_counts.remove(from);
+                    self.group_counts.insert(to, n);
+                }
+            }
+        }
+    }
+
+    /// A TimelineJS3 `group` (when not blank): the event's group, and its
+    /// one tag (the same shared name).
+    pub(crate) fn group_and_tags(
+        &mut self,
+        group: Option<String>,
+    ) -> (Option<Arc<str>>, Vec<Arc<str>>) {
+        let Some(group) = non_blank(group) else {
+            return (None, Vec::new());
+        };
+        let tag = self.intern(group.trim());
+        let group = match self.find_group(&tag) {
+            Some(group) => group,
+            None => self.new_group(tag.clone()),
+        };
+        (Some(group), vec![tag])
     }
 
     /// Settles the title (warning when missing or empty) and the id, then
@@ -494,6 +587,7 @@ impl Builder {
             media,
             source,
             display_date,
+            group,
         } = draft;
         let title = match title {
             Some(t) if !trim(&t).is_empty() => trimmed(t),
@@ -517,6 +611,16 @@ impl Builder {
                 *n += 1;
             }
         }
+        if let Some(group) = &group {
+            let at = self
+                .timeline
+                .groups
+                .iter()
+                .position(|g| Arc::ptr_eq(&g.id, group));
+            if let Some(n) = at.and_then(|i| self.group_counts.get_mut(i)) {
+                *n += 1;
+            }
+        }
         self.timeline.events.push(Event {
             id,
             start,
@@ -528,6 +632,7 @@ impl Builder {
             media,
             source,
             display_date,
+            group,
         });
     }
 
@@ -539,9 +644,15 @@ impl Builder {
         start: PartialDate,
         end: PartialDate,
         label: String,
+        color: Option<DataColor>,
     ) {
         if let Some(end) = self.end_after(end_path, &start, end, Outcome::EraSkipped) {
-            self.timeline.eras.push(Era { start, end, label });
+            self.timeline.eras.push(Era {
+                start,
+                end,
+                label,
+                color,
+            });
         }
     }
 

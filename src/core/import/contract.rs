@@ -12,19 +12,22 @@
 //!
 //! # What is the contract format?
 //!
-//! `{ "title"?, "events": [Event…] }` (problem paths `events[3].x`) or a
-//! bare `[Event…]` (paths `[3].x`), where an event is
-//! `{"start": "2019-05", "title": "…", "id"?, "end"?, "text"?, "tags"?,
-//! "importance"?, "media"?, "source"?}` and any other member is ignored.
-//! When a member name repeats, the last one counts, as with `JSON.parse`.
+//! `{ "title"?, "events": [Event…], "groups"?, "colors"?, "eras"? }`
+//! (problem paths `events[3].x`) or a bare `[Event…]` (paths `[3].x`),
+//! where an event is `{"start": "2019-05", "title": "…", "id"?, "end"?,
+//! "text"?, "tags"?, "importance"?, "group"?, "media"?, "source"?}` and any
+//! other member is ignored. When a member name repeats, the last one
+//! counts, as with `JSON.parse`. `groups`, `colors` and `eras` are read by
+//! the `threads` reader once the events are.
 //!
 //! # How is a TimelineJS3 document told apart?
 //!
 //! By members the contract does not have: a `title` that is an object
-//! with `text` or `media`, `eras` that are not `null`, or an `events` array
-//! whose first object has `start_date` and no `start`. Such an array is
-//! only checked, not read, and [`Stop::TimelineJs`] hands the document to
-//! the TimelineJS3 reader. A bare array is always the contract's.
+//! with `text` or `media`, `eras` whose first object has `start_date` and
+//! no `start`, or an `events` array whose first object has `start_date`
+//! and no `start`. Such an array is only checked, not read, and
+//! [`Stop::TimelineJs`] hands the document to the TimelineJS3 reader. A
+//! bare array is always the contract's.
 //!
 //! [`Event`]: crate::core::model::Event
 
@@ -33,6 +36,7 @@ use crate::core::import::builder::{
     non_blank, trim, Builder, DataError, Draft, Keys, Loc, Outcome, Parsed, WrongType,
     DEFAULT_IMPORTANCE,
 };
+use crate::core::import::threads::read_threads;
 use crate::core::json::{JsonError, Reader, Value};
 use crate::core::model::{check_url, Source, UrlProblem};
 use std::borrow::Cow;
@@ -134,6 +138,11 @@ pub(crate) struct Document {
     builder: Builder,
     /// The last `title` member, read once the events are.
     title: Option<Value>,
+    /// The last `groups`, `colors` and `eras` members, read once the
+    /// events are (they are checked against the events' groups and tags).
+    groups: Option<Value>,
+    colors: Option<Value>,
+    eras: Option<Value>,
     /// "events" in an object, "" in a bare array: the problem paths' start.
     prefix: &'static str,
     /// The index of the next element of the events array.
@@ -155,6 +164,9 @@ impl Document {
         let mut document = Document {
             builder: Builder::default(),
             title: None,
+            groups: None,
+            colors: None,
+            eras: None,
             prefix: "",
             next_index: 0,
             first_object_pending: false,
@@ -198,9 +210,16 @@ impl Document {
         Ok(())
     }
 
-    /// The result, with the document's title.
+    /// The result, with the document's title, groups, colours and eras.
     pub(crate) fn finish(mut self) -> Parsed {
-        self.builder.document_title(self.title.as_ref());
+        let b = &mut self.builder;
+        read_threads(
+            b,
+            self.groups.as_ref(),
+            self.colors.as_ref(),
+            self.eras.as_ref(),
+        );
+        b.document_title(self.title.as_ref());
         self.builder.finish()
     }
 
@@ -211,7 +230,7 @@ impl Document {
         // What the last member of each name said.
         let mut events: Option<Result<(), &'static str>> = None;
         let mut title_slide = false;
-        let mut eras = false;
+        let mut timelinejs_eras = false;
         let mut first = true;
         while let Some(key) = r.next_member(first)? {
             first = false;
@@ -238,14 +257,20 @@ impl Document {
                     self.title = Some(title);
                 }
                 b"eras" => {
-                    eras = r.peek() != Some(b'n');
-                    r.skip()?;
+                    let eras = r.value()?;
+                    // TimelineJS3's eras have `start_date` objects.
+                    timelinejs_eras = matches!(&eras, Value::Array(items)
+                        if items.iter().find(|e| matches!(e, Value::Object(_)))
+                            .is_some_and(|e| e.get("start_date").is_some() && e.get("start").is_none()));
+                    self.eras = Some(eras);
                 }
+                b"groups" => self.groups = Some(r.value()?),
+                b"colors" => self.colors = Some(r.value()?),
                 _ => r.skip()?,
             }
         }
         r.finish()?;
-        if title_slide || eras || self.timelinejs_events {
+        if title_slide || timelinejs_eras || self.timelinejs_events {
             return Err(Stop::TimelineJs);
         }
         match events {
@@ -361,6 +386,7 @@ fn event(b: &mut Builder, at: Loc, slots: Slots<'_>) -> Result<(), WrongType> {
         id,
         tags,
         importance,
+        group,
         media,
         source,
         ..
@@ -382,6 +408,7 @@ fn event(b: &mut Builder, at: Loc, slots: Slots<'_>) -> Result<(), WrongType> {
     let id = text_field(b, at, "id", id)?;
     let tags = tags_field(b, at, tags)?;
     let importance = importance_field(b, at, importance)?;
+    let group = group_field(b, at, group);
     let media = match media {
         None => None,
         Some(value) => b
@@ -406,8 +433,24 @@ fn event(b: &mut Builder, at: Loc, slots: Slots<'_>) -> Result<(), WrongType> {
         media,
         source,
         display_date: None,
+        group,
     });
     Ok(())
+}
+
+/// The event's group: a string, trimmed; blank is none, and another
+/// value is reported and ignored (the event stays, in no lane).
+fn group_field(b: &mut Builder, at: Loc, value: Option<Field<'_>>) -> Option<Arc<str>> {
+    match value? {
+        Field::Str(name) => {
+            let name = trim(&name);
+            (!name.is_empty()).then(|| b.group(name))
+        }
+        other => {
+            b.not_a_string(at.field("group"), other.kind_name(), Outcome::GroupIgnored);
+            None
+        }
+    }
 }
 
 /// An optional string field of an event; a wrong type skips the event.
@@ -588,6 +631,7 @@ struct Slots<'a> {
     id: Option<Field<'a>>,
     tags: Option<Field<'a>>,
     importance: Option<Field<'a>>,
+    group: Option<Field<'a>>,
     media: Option<Field<'a>>,
     source: Option<Field<'a>>,
     /// Whether `start` and `start_date` were given (even as `null`), for
@@ -611,6 +655,7 @@ impl<'a> Slots<'a> {
             b"id" => &mut self.id,
             b"tags" => &mut self.tags,
             b"importance" => &mut self.importance,
+            b"group" => &mut self.group,
             b"media" => &mut self.media,
             b"source" => &mut self.source,
             b"start_date" => {
@@ -1024,7 +1069,14 @@ mod tests {
         assert!(is_timelinejs(
             r#"{"events": [], "title": {"media": {"url": "a.jpg"}}}"#
         ));
-        assert!(is_timelinejs(r#"{"events": [], "eras": []}"#));
+        assert!(is_timelinejs(
+            r#"{"events": [], "eras": [null, {"start_date": {"year": 1939}}]}"#
+        ));
+        // The contract has eras of its own.
+        assert!(!is_timelinejs(r#"{"events": [], "eras": []}"#));
+        assert!(!is_timelinejs(
+            r#"{"events": [], "eras": [{"start": "1939", "end": "1945", "start_date": 1}]}"#
+        ));
         assert!(!is_timelinejs(r#"{"events": [], "eras": null}"#));
         assert!(!is_timelinejs(
             r#"{"events": [{"start": "2019", "start_date": {"year": 2019}}]}"#
@@ -1039,7 +1091,7 @@ mod tests {
             r#"{"events": [{"start_date": {"year": 2019}}], "events": []}"#
         ));
         assert!(!is_timelinejs(
-            r#"{"eras": [], "eras": null, "events": []}"#
+            r#"{"eras": [{"start_date": {"year": 1939}}], "eras": null, "events": []}"#
         ));
         assert!(!is_timelinejs(
             r#"{"title": {"text": {}}, "title": "x", "events": []}"#

@@ -428,7 +428,7 @@ fn event(b: &mut Builder, row: &Row<'_>) {
         media,
         true,
     );
-    let tags = b.group_tags(row.text(Col::Group));
+    let (group, tags) = b.group_and_tags(row.text(Col::Group));
     b.push_event(Draft {
         at: row.at,
         keys: &KEYS,
@@ -442,6 +442,7 @@ fn event(b: &mut Builder, row: &Row<'_>) {
         media: media.map(Box::new),
         source: None,
         display_date: row.text(Col::DisplayDate),
+        group,
     });
 }
 
@@ -462,7 +463,7 @@ fn era(b: &mut Builder, row: &Row<'_>) {
         return;
     };
     let label = plain(row.cell(Col::Headline)).unwrap_or_default();
-    b.push_era(row.path(Col::EndYear), start, end, label);
+    b.push_era(row.path(Col::EndYear), start, end, label, None);
 }
 
 /// A time of day as written in the Time columns; ranges are checked later.

@@ -46,6 +46,7 @@ mod csv;
 mod date_parts;
 mod ids;
 mod sort;
+mod threads;
 mod timelinejs;
 
 pub use crate::core::import::builder::{DataError, Parsed};
@@ -227,9 +228,13 @@ mod tests {
             r#"{"title": {"text": {"headline": "War footing"}}, "events": [
                 {"start_date": {"year": "2019", "month": "5", "day": "5"}, "text": {"headline": "a"}},
                 {"start_date": {"year": "2019", "month": "5", "day": "6"}, "text": {"headline": "b"}}]}"#,
-            // Eras: read as a whole.
-            r#"{"eras": [{"start": "2019-05", "end": "2019-06", "label": "spring"}],
-                "events": [{"start": "2019-05-05", "title": "a"}, {"start": "2019-05-06", "title": "b"}]}"#,
+            // The contract's eras, groups and colours, before and after the
+            // events: checked against the events once all are read.
+            r#"{"eras": [{"start": "2019-05", "end": "2019-06", "title": "spring"}, {"start": "x"}],
+                "groups": [{"id": "b", "label": "B", "color": "red"}, {"id": "nope"}],
+                "events": [{"start": "2019-05-05", "title": "a", "group": "a", "tags": ["t"]},
+                           {"start": "2019-05-06", "title": "b", "group": "b"}],
+                "colors": {"t": "blue", "u": "green"}}"#,
             // TimelineJS3 told by its first object, which is not in the
             // first piece: the pieces used to stop looking after one piece.
             r#"{"events": [7, {"start_date": {"year": 2019}, "text": {"headline": "a"}},
@@ -241,7 +246,11 @@ mod tests {
                 let (shell, mut split) = Split::new(document, size);
                 let parsed = parse_document_in_pieces(&shell, &mut split).unwrap();
                 assert_eq!(parsed, expected, "document {n} in pieces of {size}");
-                assert_eq!(split.asked_whole, usize::from(n >= 2), "document {n}");
+                assert_eq!(
+                    split.asked_whole,
+                    usize::from(n == 2 || n == 4),
+                    "document {n}"
+                );
             }
         }
     }

@@ -199,8 +199,16 @@ fn event(b: &mut Builder, at: Loc, item: &Value) -> Option<Draft> {
         Required::EventStart,
     )?;
     let (headline, text) = slide_text(b, &path, item.get("text"), skipped).ok()?;
+    // A group that is not a string is only ignored: the event keeps its
+    // place, in no lane.
+    let group = b
+        .string_at(
+            format!("{path}.group"),
+            item.get("group"),
+            Outcome::GroupIgnored,
+        )
+        .unwrap_or_default();
     let mut string = |key: &str| b.string_at(format!("{path}.{key}"), item.get(key), skipped);
-    let group = string("group").ok()?;
     let id = string("unique_id").ok()?;
     let display_date = string("display_date").ok()?;
     let media = b.media(&path, item.get("media"), true).ok()?;
@@ -210,6 +218,7 @@ fn event(b: &mut Builder, at: Loc, item: &Value) -> Option<Draft> {
         Ok(Some((end, label))) => (b.end_after(end_path, &start, end, ignored), label),
         Ok(None) | Err(WrongType) => (None, None),
     };
+    let (group, tags) = b.group_and_tags(group);
     let display_date = non_blank(display_date).or_else(|| match (start_label, end_label) {
         (Some(s), Some(e)) if end.is_some() => Some(format!("{s} – {e}")),
         (start_label, _) => start_label,
@@ -222,11 +231,12 @@ fn event(b: &mut Builder, at: Loc, item: &Value) -> Option<Draft> {
         title: headline.map(|h| text_content(&h)),
         id,
         text: non_blank(text),
-        tags: b.group_tags(group),
+        tags,
         importance: DEFAULT_IMPORTANCE,
         media: media.map(Box::new),
         source: None,
         display_date,
+        group,
     })
 }
 
@@ -250,7 +260,7 @@ fn era(b: &mut Builder, path: &str, item: &Value) {
         return;
     };
     let label = headline.as_deref().and_then(plain).unwrap_or_default();
-    b.push_era(end_path, start, end, label);
+    b.push_era(end_path, start, end, label, None);
 }
 
 /// A date that must be there: a missing one is reported at `path` (or at
@@ -614,7 +624,7 @@ mod tests {
             ]}"#,
         );
         let titles: Vec<&str> = p.timeline.events.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(titles, ["", "good"]);
+        assert_eq!(titles, ["h", "", "good"]);
         assert_eq!(
             problems(&p),
             [
@@ -623,7 +633,7 @@ mod tests {
                 r#"events[2].text: expected an object such as {"headline": "…", "text": "…"}, but found a string (the event is skipped)"#,
                 "events[3].text.headline: expected a string, but found a number (the event is skipped)",
                 "events[4].text.text: expected a string, but found an array (the event is skipped)",
-                "events[5].group: expected a string, but found a number (the event is skipped)",
+                "events[5].group: expected a string, but found a number (the event goes to no group)",
                 "events[6].unique_id: expected a string, but found a number (the event is skipped)",
                 "events[7].display_date: expected a string, but found an object (the event is skipped)",
                 r#"events[8].media: expected an object such as {"url": "…"}, but found a string (the event is skipped)"#,
@@ -692,7 +702,9 @@ mod tests {
             (p.timeline.title.clone(), problems(&p))
         };
         assert_eq!(
-            odd(r#"{"title": 5, "eras": {}, "events": []}"#),
+            odd(
+                r#"{"title": 5, "eras": {}, "events": [{"start_date": {"year": 2019}, "text": {"headline": "x"}}]}"#
+            ),
             (
                 None,
                 vec![

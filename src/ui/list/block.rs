@@ -12,8 +12,9 @@
 //! `<ol>`, without a second heading.
 
 use crate::core::model::Event;
+use crate::core::palette::Palette;
 use crate::core::periods::{period, Plan};
-use crate::ui::dom::{add, add_text, el, set, style};
+use crate::ui::dom::{add, add_text, el, set};
 use crate::ui::event_card::text_and_source;
 use crate::ui::highlight::highlight;
 use crate::ui::intl::DateFormatter;
@@ -38,7 +39,10 @@ pub struct Blocks<'a> {
     pub print: bool,
     /// Dates in the reader's language.
     pub dates: StoredValue<DateFormatter, LocalStorage>,
+    /// The UI's words in the reader's language.
     pub words: &'static Strings,
+    /// The data's colours (an event is marked in its own).
+    pub palette: &'a Palette,
 }
 
 impl Blocks<'_> {
@@ -78,8 +82,8 @@ impl Blocks<'_> {
             let _ = row.class_list().add_1("nt-list__event--major");
         }
         set(&row, "data-event-id", &event.id);
-        if let Some(color) = color(event) {
-            style(&row, "--_color", color);
+        if let Some(swatch) = self.palette.of_event(event) {
+            row.style().set_css_text(swatch);
         }
         let body = if self.print {
             add(&row, "div", "nt-list__body")
@@ -118,12 +122,4 @@ impl Blocks<'_> {
             text_and_source(&body, event, self.query, self.words, "nt-list");
         }
     }
-}
-
-/// An event's own colour for its marker, as a CSS colour. Groups and tag
-/// colours (the contract's "Groups, colours, eras") are not in the model
-/// yet, so every event is marked in the accent; their colour comes in
-/// here, as the row's `--_color`.
-fn color(_event: &Event) -> Option<&str> {
-    None
 }

@@ -133,6 +133,7 @@ pub fn list(cx: Ctx) -> HtmlElement {
         let listing = listing.read_untracked();
         let selection = state.selection_untracked();
         let current = untrack(|| state.current_position());
+        let palette = untrack(|| state.palette());
         Blocks {
             events: &listing.of.events,
             plan: &listing.plan,
@@ -142,6 +143,7 @@ pub fn list(cx: Ctx) -> HtmlElement {
             print: false,
             dates,
             words: text.s,
+            palette: &palette,
         }
         .build(block)
     };

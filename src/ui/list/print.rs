@@ -19,6 +19,7 @@ use crate::core::periods::{Plan, Unit};
 use crate::ui::dom::{add_text, el, listen};
 use crate::ui::list::block::Blocks;
 use crate::ui::Ctx;
+use leptos::prelude::untrack;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, MediaQueryListEvent};
 
@@ -84,6 +85,7 @@ fn printed_list(cx: Ctx) -> HtmlElement {
         print: true,
         dates,
         words: text.s,
+        palette: &untrack(|| state.palette()),
     };
     for block in 0..plan.blocks() {
         let _ = list.append_child(&blocks.build(block));

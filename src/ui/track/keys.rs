@@ -1,8 +1,10 @@
 //! What each key does on the track (the contract's keyboard table), as a
 //! pure function so the rules are tested natively.
 //!
-//! Left/Right: previous/next event (the window follows) · Home/End:
-//! first/last event · Esc: close the card · +/= and -: zoom in/out ·
+//! Left/Right: previous/next event (the window follows) · Up/Down: the
+//! nearest event in the lane above/below (with lanes; otherwise the page
+//! scrolls) · Home/End: first/last event · Esc: close the card · +/= and
+//! -: zoom in/out ·
 //! PageUp/PageDown: pan one screen · 0: fit. Enter and Space open the
 //! focused event's card through its button. Right to left, the arrows and
 //! pages follow what is seen: Left is later.
@@ -12,6 +14,8 @@
 pub enum Action {
     /// Move the current event this many places among the shown events.
     Step(isize),
+    /// Move to the nearest event this many lanes below (above, negative).
+    Lane(isize),
     /// Make the first (`false`) or last (`true`) event current.
     End(bool),
     /// Zoom in (`true`) or out around the middle.
@@ -31,6 +35,8 @@ pub fn key_action(key: &str, rtl: bool) -> Option<Action> {
     Some(match key {
         "ArrowRight" => Action::Step(later),
         "ArrowLeft" => Action::Step(-later),
+        "ArrowUp" => Action::Lane(-1),
+        "ArrowDown" => Action::Lane(1),
         "Home" => Action::End(false),
         "End" => Action::End(true),
         "+" | "=" => Action::Zoom(true),
@@ -75,7 +81,11 @@ mod tests {
         assert_eq!(key_action("0", false), Some(Action::Fit));
         assert_eq!(key_action("PageUp", false), Some(Action::Page(-1)));
         assert_eq!(key_action("Escape", false), Some(Action::Close));
-        for key in ["Enter", " ", "Tab", "a", "ArrowUp", "1"] {
+        // Up and Down go between lanes whichever way time runs.
+        assert_eq!(key_action("ArrowUp", true), Some(Action::Lane(-1)));
+        assert_eq!(key_action("ArrowDown", false), Some(Action::Lane(1)));
+        assert!(!Action::Lane(1).moves_view());
+        for key in ["Enter", " ", "Tab", "a", "Up", "1"] {
             assert_eq!(key_action(key, false), None, "{key}");
         }
     }

@@ -5,6 +5,8 @@
 //! - [`track`] builds it and derives what it draws: the scale, the layout
 //!   (which events get a labelled row, the rest in "+N" badges), the
 //!   rows' boxes, the stems and the ticks.
+//! - [`lane`]: a lane (one per group, or the whole track): its rows,
+//!   stems, badges and name.
 //! - [`rows`]: a labelled event's row.
 //! - [`gestures`]: pointer drags, pinches and flicks as pure state.
 //! - [`keys`]: what each key does, as a pure function.
@@ -12,38 +14,40 @@
 //! Ctrl/⌘ + wheel and pinch zoom at the pointer, horizontal wheel and drag
 //! pan, a plain vertical wheel scrolls the page (with a hint); a
 //! double-click zooms in (with Shift, out) and a flick glides. Only
-//! labelled events are in the DOM: buttons in one ordered list with a
-//! roving tab stop, so the track is one Tab stop and arrows move in time
-//! order through every shown event, labelled or not.
+//! labelled events are in the DOM: buttons in an ordered list per lane
+//! with one roving tab stop, so the track is one Tab stop, Left/Right
+//! move in time order through every shown event, labelled or not, and
+//! Up/Down to the nearest event in the lane above or below.
 
 pub mod gestures;
 pub mod keys;
+pub mod lane;
 pub mod measure;
 pub mod rows;
 
 use crate::core::date::{PartialDate, Precision};
-use crate::core::layout::{layout, Layout, LayoutParams, Placed, LABEL_CHROME_PX};
+use crate::core::index::TimeIndex;
+use crate::core::lanes::{share_rows, LaneMode, ShownLanes};
+use crate::core::layout::{layout, Layout, LayoutParams};
 use crate::core::model::{Event, Timeline};
 use crate::core::scale::Scale;
 use crate::core::ticks::ticks;
 use crate::ui::axis::axis;
-use crate::ui::cluster_badges::cluster_badges;
 use crate::ui::dom::{
-    add, add_text, after_frame, bind, closest, el, listen, set, style, svg, toggle_class, watch,
-    Timeout,
+    add, add_text, after_frame, bind, closest, el, listen, set, toggle_class, watch, Timeout,
 };
 use crate::ui::era_bands::era_bands;
 use crate::ui::motion::pow;
 use crate::ui::reactive::Derived;
-use crate::ui::sorted_children::sorted_children;
 use crate::ui::state::MOVING_REST_MS;
 use crate::ui::use_element_size::{use_element_size, UseElementSizeReturn};
 use crate::ui::Ctx;
 use gestures::{Gesture, Pointers};
 use keys::{key_action, Action};
+use lane::{lane, Facts, LabelFacts, LaneHead, LaneInputs, LanePlacement, Placement, LANE_BASE_PX};
 use leptos::prelude::*;
 use measure::LabelWidths;
-use rows::{stem_path, Item, Label, RowBox, ROW_PX};
+use rows::ROW_PX;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
@@ -65,19 +69,8 @@ const HINT_MS: u32 = 1500;
 /// the window rests.
 const MOVING_NEW_LABELS: usize = 4;
 
-/// A layout with the events it indexes: the labels of the previous
-/// layout are kept only while they index the same events.
-#[derive(Clone)]
-struct Placement {
-    of: Arc<Timeline>,
-    layout: Layout,
-}
-
-impl PartialEq for Placement {
-    fn eq(&self, other: &Placement) -> bool {
-        Arc::ptr_eq(&self.of, &other.of) && self.layout == other.layout
-    }
-}
+/// The most label rows a lane has.
+const MAX_ROWS: u16 = 24;
 
 /// The track and its measured size (which the overview strip shares).
 pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
@@ -96,12 +89,6 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     let size = use_element_size(&track);
     let width = size.width;
 
-    // As many label rows as the room left for the track holds.
-    let rows = Derived::new(move |_| {
-        ((size.height.get() - AXIS_PX - 12.0) / ROW_PX)
-            .floor()
-            .clamp(1.0, 24.0) as u16
-    });
     let scale = Derived::new(move |_| Scale::new(state.window(), width.get()));
     let widths = StoredValue::new_local(LabelWidths::default());
     let font_source = track.clone();
@@ -112,55 +99,119 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
         measured.unwrap_or_default()
     };
     let measured = text_px.clone();
+    // The room for label rows, in px.
+    let room = move || size.height.get() - AXIS_PX - 12.0;
+    // How many label rows `lanes` lanes share.
+    let lane_rows = move |lanes: usize| {
+        ((room() - lanes as f64 * LANE_BASE_PX) / ROW_PX)
+            .floor()
+            .max(0.0) as usize
+    };
+    // Lanes, when the data has them and, for "auto", the track has room
+    // for a label row in each: a small widget keeps one track rather than
+    // lanes of "+N" badges.
+    let lanes_on = Derived::new(move |_| {
+        let count = state.shown_lanes().lanes.len();
+        count > 0 && (state.lane_mode() != LaneMode::Auto || lane_rows(count) >= count)
+    });
+    // The shown lanes, none when the track is one.
+    let shown_lanes = move || {
+        let split = state.shown_lanes();
+        if lanes_on.get() {
+            split
+        } else {
+            Arc::new(ShownLanes::default())
+        }
+    };
     let placement = Derived::new(move |previous: Option<&Placement>| {
         let shown = state.shown();
-        let Some(scale) = scale.get() else {
-            return Placement {
-                of: shown.timeline.clone(),
-                layout: Layout::default(),
-            };
+        let split = shown_lanes();
+        let whole = state.index();
+        // The lanes to lay out: each shown lane, or the whole track.
+        let unit = |k: usize| -> (usize, &TimeIndex) {
+            match split.lanes.get(k) {
+                Some(l) => (l.lane, &l.index),
+                None => (0, &whole),
+            }
         };
-        let width_px = scale.width();
-        let params = LayoutParams {
-            width_px,
-            rows: rows.get(),
-            min_label_px: 56.0,
-            // At least 150 px (about 16 characters after its padding): on a
-            // phone fewer whole labels read better than many cut short.
-            max_label_px: (width_px * 0.45).clamp(150.0, 240.0),
-            gap_px: 10.0,
-            new_labels: if state.moving() {
-                MOVING_NEW_LABELS
-            } else {
-                usize::MAX
-            },
+        // As many label rows as the room left for the track holds; lanes
+        // share them, each also needing room for its stems and name.
+        let rows: Vec<u16> = if split.lanes.is_empty() {
+            vec![(room() / ROW_PX).floor().clamp(1.0, f64::from(MAX_ROWS)) as u16]
+        } else {
+            let counts: Vec<usize> = split.lanes.iter().map(|l| l.index.len()).collect();
+            share_rows(lane_rows(counts.len()), &counts, MAX_ROWS)
         };
-        // The labels of the last layout are kept, in their rows, where
-        // they still fit, as long as they index the same events.
-        let kept: Vec<(usize, u16)> = previous
-            .filter(|p| Arc::ptr_eq(&p.of, &shown.timeline))
-            .map(|p| p.layout.placed.iter().map(|p| (p.index, p.row)).collect())
-            .unwrap_or_default();
+        let scale = scale.get();
         let pinned = state.current_position();
-        let layout = layout(
-            &shown.timeline,
-            &state.index(),
-            &scale,
-            &params,
-            pinned,
-            &kept,
-            &|i, event| text_px(&shown.timeline, i, event),
-        );
+        // While the window moves, the few new labels a step may add are
+        // shared by the lanes, in order.
+        let mut new_labels = if state.moving() {
+            MOVING_NEW_LABELS
+        } else {
+            usize::MAX
+        };
+        let lanes = rows
+            .into_iter()
+            .enumerate()
+            .map(|(k, rows)| {
+                let (lane, index) = unit(k);
+                let Some(scale) = &scale else {
+                    return LanePlacement {
+                        lane,
+                        rows,
+                        layout: Layout::default(),
+                    };
+                };
+                let width_px = scale.width();
+                let params = LayoutParams {
+                    width_px,
+                    rows,
+                    min_label_px: 56.0,
+                    // At least 150 px (about 16 characters after its
+                    // padding): on a phone fewer whole labels read better
+                    // than many cut short.
+                    max_label_px: (width_px * 0.45).clamp(150.0, 240.0),
+                    gap_px: 10.0,
+                    new_labels,
+                };
+                // The lane's labels of the last layout are kept, in their
+                // rows, where they still fit, as long as they index the
+                // same events.
+                let kept: Vec<(usize, u16)> = previous
+                    .filter(|p| Arc::ptr_eq(&p.of, &shown.timeline))
+                    .and_then(|p| p.lanes.iter().find(|l| l.lane == lane))
+                    .map(|l| l.layout.placed.iter().map(|p| (p.index, p.row)).collect())
+                    .unwrap_or_default();
+                let layout = layout(
+                    &shown.timeline,
+                    index,
+                    scale,
+                    &params,
+                    pinned,
+                    &kept,
+                    &|i, event| text_px(&shown.timeline, i, event),
+                );
+                let added = layout
+                    .placed
+                    .iter()
+                    .filter(|p| Some(p.index) != pinned)
+                    .filter(|p| kept.binary_search_by_key(&p.index, |&(k, _)| k).is_err())
+                    .count();
+                new_labels = new_labels.saturating_sub(added);
+                LanePlacement { lane, rows, layout }
+            })
+            .collect();
         Placement {
             of: shown.timeline.clone(),
-            layout,
+            lanes,
         }
     });
     // Rows are placed in px from an anchor instant that moves only when
-    // the zoom (ms per px) changes, and the list is shifted to the
-    // anchor's x: a pan changes that one transform, while every row's box
-    // stays equal, so the `labels` memo stops the update before any row is
-    // touched.
+    // the zoom (ms per px) changes, and the lists are shifted to the
+    // anchor's x: a pan changes that one transform per lane, while every
+    // row's box stays equal, so each lane's `labels` memo stops the update
+    // before any row is touched.
     let anchor = Derived::new(move |previous: Option<&(f64, f64)>| {
         let Some(scale) = scale.get() else {
             return (0.0, 0.0);
@@ -178,113 +229,104 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     let tab_stop = Derived::new(move |_| {
         let current = state.current_position();
         placement.with(|p| {
-            let placed = &p.layout.placed;
+            let placed = p.lanes.iter().flat_map(|l| &l.layout.placed);
             current
-                .filter(|&at| placed.iter().any(|p| p.index == at))
-                .or_else(|| placed.first().map(|p| p.index))
+                .filter(|&at| placed.clone().any(|p| p.index == at))
+                .or_else(|| placed.map(|p| p.index).min())
         })
     });
-    // The labelled events, in time order: only these are in the DOM, a
-    // few hundred at most whatever the data's size.
-    let labels = Derived::shared(move || {
-        let shift = shift.get();
-        let query = state.query();
-        let tab_stop = tab_stop.get();
+    // What a row needs to know about its event besides its box.
+    let facts: Facts = Arc::new(move |at: usize, event: &Event, placed| {
+        let split = shown_lanes();
+        let palette = state.palette();
         let selection = state.selection();
         let current = state.current_position();
-        placement.with(|p| {
-            let events = &p.of.events;
-            Arc::new(
-                p.layout
-                    .placed
-                    .iter()
-                    .filter_map(|placed: &Placed| {
-                        let event = events.get(placed.index)?;
-                        let text = measured(&p.of, placed.index, event);
-                        Some(Label {
-                            item: Item {
-                                index: placed.index,
-                                id: event.id.clone(),
-                                of: events.len(),
-                                query: query.clone(),
-                            },
-                            at: RowBox::new(placed, shift),
-                            range: event.end.is_some(),
-                            tab_stop: tab_stop == Some(placed.index),
-                            cut: text + LABEL_CHROME_PX > placed.label_width + 0.5,
-                            expanded: selection.open && current == Some(placed.index),
-                        })
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        })
+        let tab_stop = tab_stop.get();
+        let (pos, of) = match split.lanes.get(at) {
+            Some(lane) => (
+                lane.index.local_index(placed.index).map_or(0, |i| i + 1),
+                lane.index.len(),
+            ),
+            None => (placed.index + 1, state.shown().timeline.events.len()),
+        };
+        // An event coloured like its lane inherits the lane's colour.
+        let lane_color = split
+            .lanes
+            .get(at)
+            .and_then(|l| state.lanes().groups.get(l.lane).cloned().flatten())
+            .and_then(|group| palette.of_group(&group).cloned());
+        let tint = palette
+            .of_event(event)
+            .cloned()
+            .filter(|tint| Some(tint) != lane_color.as_ref());
+        let timeline = placement.with_untracked(|p| p.of.clone());
+        LabelFacts {
+            range: event.end.is_some(),
+            pos,
+            of,
+            tint,
+            tab_stop: tab_stop == Some(placed.index),
+            expanded: selection.open && current == Some(placed.index),
+            text_px: measured(&timeline, placed.index, event),
+        }
+    });
+    // The lanes as built: one element each, rebuilt when the shown lanes
+    // change (a filter empties one, new data), not when the window does.
+    let heads = Derived::new(move |_| {
+        let split = shown_lanes();
+        if split.lanes.is_empty() {
+            return vec![LaneHead {
+                group: None,
+                name: None,
+                tint: None,
+            }];
+        }
+        let lanes = state.lanes();
+        let palette = state.palette();
+        let data = state.data();
+        split
+            .lanes
+            .iter()
+            .map(|l| {
+                let group = lanes.groups.get(l.lane).cloned().flatten();
+                let name = match &group {
+                    Some(id) => {
+                        let named = data.timeline.groups.iter().find(|g| Arc::ptr_eq(&g.id, id));
+                        Arc::from(named.map_or(&**id, |g| g.name()))
+                    }
+                    None => Arc::from(text.s.other),
+                };
+                let tint = group.as_deref().and_then(|g| palette.of_group(g)).cloned();
+                LaneHead {
+                    group,
+                    name: Some(name),
+                    tint,
+                }
+            })
+            .collect::<Vec<_>>()
     });
 
     era_bands(cx, &track, scale);
-    let stems = svg(&track, "svg", "nt-track__stems");
-    set(&stems, "aria-hidden", "true");
-    let stem_lines = svg(&stems, "path", "nt-track__stem-lines");
-    let stem_dots = svg(&stems, "path", "nt-track__stem-dots");
-    let list = add(&track, "ol", "nt-track__events");
-    {
-        let (stems, list) = (stems.clone(), list.clone());
-        // The rows' and stems' transform: the pan, and right to left the
-        // mirroring of the whole list.
-        bind(move || {
-            let x = shift.get().round() as i64;
-            let transform = if rtl {
-                format!("scaleX(-1) translateX({x}px)")
-            } else {
-                format!("translateX({x}px)")
-            };
-            style(stems.unchecked_ref(), "transform", &transform);
-            style(&list, "transform", &transform);
-        });
-    }
-    // Every label's stem, a line from the label down to the axis and a dot
-    // on it, as two paths under the rows: one write per change, rather
-    // than an element and an effect per row.
-    bind(move || {
-        let labels = labels.get();
-        let boxes = || labels.iter().map(|l| l.at);
-        set(&stem_lines, "d", &stem_path(boxes(), false));
-        set(&stem_dots, "d", &stem_path(boxes(), true));
-    });
-    sorted_children(
-        list.clone(),
-        move || {
-            labels
-                .get()
-                .iter()
-                .map(|l| (l.item.clone(), l.clone()))
-                .collect()
-        },
-        move |label: &Label| {
-            let event = placement.with_untracked(|p| p.of.events.get(label.item.index).cloned())?;
-            let start = state.with_zone(|zone| zone.stamp(event.start));
-            Some(dates.with_value(|d| label.build(&event, &start, d)))
-        },
-        |was: &Label, now: &Label, row: &HtmlElement| now.refresh(was, row),
-    );
-
+    let lanes_box = add(&track, "div", "nt-lanes");
     // A drag ends with a click where the pointer is released, which is
     // no click on a label or badge.
     let suppress_click = StoredValue::new(false);
-    cluster_badges(
-        cx,
-        &track,
-        // Above the tick labels (10 to 26 px under the axis line), so no
-        // badge covers one.
-        AXIS_PX - 9.0,
-        move || placement.with(|p| p.layout.clusters.clone()),
-        move |cluster| {
-            if suppress_click.get_value() {
-                suppress_click.set_value(false);
-            } else if let Some(to) = cluster.expanded(state.limits_untracked()) {
-                motion.ease(state, to);
+    let inputs = LaneInputs {
+        placement,
+        shift,
+        suppress_click,
+    };
+    {
+        let lanes_box = lanes_box.clone();
+        bind(move || {
+            let heads = heads.get();
+            lanes_box.set_text_content(None);
+            for (at, head) in heads.iter().enumerate() {
+                lane(cx, &lanes_box, at, head, inputs, facts.clone());
             }
-        },
-    );
+        });
+    }
+
     let tick_list = Derived::new(move |_| {
         scale
             .get()
@@ -319,7 +361,12 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             let announcement = announcement.clone();
             settled.restart(ANNOUNCE_AFTER_MS, move || {
                 let window = state.window_untracked();
-                let count = placement.with_untracked(|p| p.layout.placed.len() + p.layout.hidden);
+                let count = placement.with_untracked(|p| {
+                    p.lanes
+                        .iter()
+                        .map(|l| l.layout.placed.len() + l.layout.hidden)
+                        .sum()
+                });
                 let said = dates.with_value(|f| {
                     let day =
                         |ms: f64| PartialDate::from_ms(ms, Precision::Day).map(|d| f.format(&d));
@@ -479,6 +526,14 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             }
             match action {
                 Action::Step(delta) => state.step(delta, tab_stop.get_untracked()),
+                Action::Lane(delta) => {
+                    // Without lanes, Up and Down are the page's.
+                    if !lanes_on.get_untracked()
+                        || !state.step_lane(delta, tab_stop.get_untracked())
+                    {
+                        return;
+                    }
+                }
                 Action::End(last) => state.go_to_end(last),
                 Action::Zoom(inward) => {
                     let factor = if inward { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
@@ -493,7 +548,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
                     state.close();
                 }
             }
-            if matches!(action, Action::Step(_) | Action::End(_)) {
+            if matches!(action, Action::Step(_) | Action::Lane(_) | Action::End(_)) {
                 focus_current(cx, track.clone());
             }
             ev.prevent_default();
@@ -502,14 +557,14 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
 
     // Focus on a label (Tab, a screen reader's cursor) makes its event
     // the current one, so the arrows go on from there.
-    listen(&list, "focusin", move |ev| {
+    listen(&lanes_box, "focusin", move |ev| {
         let id = closest(&ev, "[data-event-id]").and_then(|row| row.get_attribute("data-event-id"));
         if let Some(at) = id.and_then(|id| untrack(|| state.position_of(&id))) {
             state.move_to(at);
         }
     });
     // A click on a label opens its card (one listener for all of them).
-    listen(&list, "click", move |ev| {
+    listen(&lanes_box, "click", move |ev| {
         let Some(id) = closest(&ev, ".nt-event__button")
             .and_then(|button| button.parent_element())
             .and_then(|row| row.get_attribute("data-event-id"))

@@ -3,11 +3,14 @@
 //!
 //! # What is a row?
 //!
-//! An `<li>` per labelled event in the track's ordered list, holding an
+//! An `<li>` per labelled event in its lane's ordered list, holding an
 //! optional range bar and a button with the event's date (for screen
-//! readers) and title. Rows are placed in whole px by their inline style
-//! (a transform), from an anchor that moves only when the zoom changes,
-//! so a pan changes the list's transform and no row.
+//! readers), title and, in lanes, the lane and the event's place in it
+//! ("Military, 3 of 7"). Rows are placed in whole px by their inline
+//! style (a transform), from an anchor that moves only when the zoom
+//! changes, so a pan changes the list's transform and no row. An event
+//! coloured otherwise than its lane carries its colour on its button and
+//! bar (never on the row, whose style changes as it moves).
 
 use crate::core::date::PartialDate;
 use crate::core::layout::Placed;
@@ -15,7 +18,9 @@ use crate::core::model::Event;
 use crate::ui::dom::{add, add_text, el, set, set_or_remove};
 use crate::ui::highlight::highlight;
 use crate::ui::intl::DateFormatter;
+use crate::ui::strings::Text;
 use crate::ui::track::measure::label_text;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -24,16 +29,23 @@ pub const ROW_PX: f64 = 30.0;
 /// A first-row stem's height: from its label down to the axis.
 const STEM_PX: i64 = 6;
 
-/// A labelled event as its row is keyed: a change of the number of
-/// events shown (`of`, its `aria-setsize`) or of the query marked in its
-/// title rebuilds the row (both change rarely, unlike the row's box).
+/// A labelled event as its row is keyed: a change of its place in its
+/// list or of the list's length (`aria-posinset`, `aria-setsize`), of the
+/// query marked in its title or of its colour rebuilds the row (all
+/// change rarely, unlike the row's box).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Item {
     /// Its place among the shown events.
     pub index: usize,
     pub id: String,
-    /// How many events are shown.
+    /// Its place in its list (its lane's, or all shown events), from 1.
+    pub pos: usize,
+    /// How many events its list has.
     pub of: usize,
+    /// Its lane's name, said with its place: "Military, 3 of 7".
+    pub lane: Option<Arc<str>>,
+    /// Its own colour (`--_cl`, `--_cd`), where it is not its lane's.
+    pub tint: Option<Arc<str>>,
     /// The folded search query.
     pub query: Option<String>,
 }
@@ -59,12 +71,21 @@ impl Label {
     /// The row of `event`: a list item with its bar (for a range) and its
     /// button; its `<time datetime>` is `start` (the event's start with
     /// the zone's offset, see `Zone::stamp`).
-    pub fn build(&self, event: &Event, start: &PartialDate, dates: &DateFormatter) -> HtmlElement {
+    pub fn build(
+        &self,
+        event: &Event,
+        start: &PartialDate,
+        dates: &DateFormatter,
+        words: Text,
+    ) -> HtmlElement {
         let Item {
-            index,
             id,
+            pos,
             of,
+            lane,
+            tint,
             query,
+            ..
         } = &self.item;
         let row = el("li", "nt-event");
         let classes = row.class_list();
@@ -75,15 +96,18 @@ impl Label {
             let _ = classes.add_1("nt-event--major");
         }
         set(&row, "data-event-id", id);
-        set(&row, "aria-posinset", &(index + 1).to_string());
+        set(&row, "aria-posinset", &pos.to_string());
         set(&row, "aria-setsize", &of.to_string());
         row.style().set_css_text(&self.at.css_text());
         if self.range {
             let bar = add(&row, "span", "nt-event__bar");
             set(&bar, "aria-hidden", "true");
-            bar.style().set_css_text(&self.at.bar_css());
+            bar.style().set_css_text(&self.bar_css());
         }
         let button = add(&row, "button", "nt-event__button");
+        if let Some(tint) = tint {
+            button.style().set_css_text(tint);
+        }
         set(&button, "type", "button");
         set(&button, "tabindex", if self.tab_stop { "0" } else { "-1" });
         set(
@@ -105,19 +129,38 @@ impl Label {
         if self.cut {
             set(&button, "title", &text);
         }
+        if let Some(lane) = lane {
+            let place = words.position(*pos, *of);
+            add_text(
+                &button,
+                "span",
+                "nt-event__lane",
+                &[lane, ", ", &place].concat(),
+            );
+        }
         row
+    }
+
+    /// A range bar's inline style: its width, and its own colour.
+    fn bar_css(&self) -> String {
+        let mut css = self.at.bar_css();
+        if let Some(tint) = &self.item.tint {
+            css.push(';');
+            css.push_str(tint);
+        }
+        css
     }
 
     /// Brings a kept row from `was` to `self`: its box, and its button's
     /// tab stop, expanded state and tooltip (the button is the row's last
-    /// element, its title the button's).
+    /// element).
     pub fn refresh(&self, was: &Label, row: &HtmlElement) {
         if self.at != was.at {
             row.style().set_css_text(&self.at.css_text());
             if let Some(bar) = row.first_element_child().filter(|_| self.range) {
                 bar.unchecked_into::<HtmlElement>()
                     .style()
-                    .set_css_text(&self.at.bar_css());
+                    .set_css_text(&self.bar_css());
             }
         }
         if let Some(button) = row.last_element_child() {
@@ -132,7 +175,8 @@ impl Label {
                 );
             }
             if self.cut != was.cut {
-                let text = button.last_element_child().and_then(|t| t.text_content());
+                let title = button.query_selector(".nt-event__title").ok().flatten();
+                let text = title.and_then(|t| t.text_content());
                 set_or_remove(&button, "title", text.filter(|_| self.cut).as_deref());
             }
         }
