@@ -508,10 +508,11 @@ fn size(px: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::core::date::{PartialDate, Precision};
+    use crate::core::model::EventData;
     use crate::core::window::Window;
 
     fn event(start: &str, end: Option<&str>, title: &str, importance: u8) -> Event {
-        Event {
+        Event::from(EventData {
             id: format!("{start}-{title}"),
             start: start.parse().unwrap(),
             end: end.map(|e| e.parse().unwrap()),
@@ -522,7 +523,7 @@ mod tests {
             media: None,
             source: None,
             display_date: None,
-        }
+        })
     }
 
     fn timeline(mut events: Vec<Event>) -> Timeline {
@@ -824,7 +825,7 @@ mod tests {
                     &"x".repeat(20 + (next() * 40.0) as usize),
                     2,
                 );
-                e.start = start;
+                e.edit().start = start;
                 e
             })
             .collect();
@@ -1024,7 +1025,7 @@ mod tests {
                             PartialDate::from_ms(start.end_ms() + l * MS_PER_DAY, Precision::Day)
                         })
                         .map(Option::unwrap);
-                    Event {
+                    Event::from(EventData {
                         id: String::new(),
                         start,
                         end,
@@ -1035,7 +1036,7 @@ mod tests {
                         media: None,
                         source: None,
                         display_date: None,
-                    }
+                    })
                 });
             proptest::collection::vec(one, 0..60).prop_map(timeline)
         }

@@ -22,7 +22,9 @@ use crate::core::id_index::{id_hash, IdIndex};
 use crate::core::import::ids::content_id;
 use crate::core::import::sort::sort_by_start;
 use crate::core::json::{JsonError, Value};
-use crate::core::model::{check_url, Era, Event, Media, Problem, Source, Timeline, UrlProblem};
+use crate::core::model::{
+    check_url, Era, Event, EventData, Media, Problem, Source, Timeline, UrlProblem,
+};
 use std::fmt;
 use std::sync::Arc;
 
@@ -515,7 +517,7 @@ impl Builder {
                 *n += 1;
             }
         }
-        self.timeline.events.push(Event {
+        self.timeline.events.push(Event::from(EventData {
             id,
             start,
             end,
@@ -526,7 +528,7 @@ impl Builder {
             media,
             source,
             display_date,
-        });
+        }));
     }
 
     /// Keeps an era whose end is not before its start; reports it at
