@@ -523,6 +523,7 @@ mod tests {
             media: None,
             source: None,
             display_date: None,
+            ongoing: false,
         })
     }
 
@@ -1036,6 +1037,7 @@ mod tests {
                         media: None,
                         source: None,
                         display_date: None,
+                        ongoing: false,
                     })
                 });
             proptest::collection::vec(one, 0..60).prop_map(timeline)

@@ -9,7 +9,7 @@
 //! before it is kept: only http, https, mailto, relative and (for images)
 //! `data:image/` URLs survive.
 
-use super::date::PartialDate;
+use super::date::{PartialDate, Precision};
 use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
@@ -47,8 +47,14 @@ pub struct EventData {
     pub id: String,
     /// When it happened (the start of its period places it).
     pub start: PartialDate,
-    /// For ranges: when it ended; always after `start`.
+    /// For ranges: when it ended; always after `start`. For an ongoing
+    /// event, the present as of [`Timeline::resolve_ongoing`].
     pub end: Option<PartialDate>,
+    /// Written with `"end": "now"`: a range whose end is the reader's
+    /// present, drawn with an open end. The value stays in the model; the
+    /// present it stands for is filled into `end` by
+    /// [`Timeline::resolve_ongoing`], again as time passes.
+    pub ongoing: bool,
     /// Plain text; empty when the input had none (the date labels it then).
     pub title: String,
     /// Limited HTML, sanitized where it is shown.
@@ -149,6 +155,24 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// Sets the end of each ongoing event to the present (`now_ms`, to the
+    /// minute), so that every view reads an ongoing event as the range it
+    /// is at this moment; an ongoing event that has not begun yet stays a
+    /// point. Returns whether the timeline has an ongoing event.
+    pub fn resolve_ongoing(&mut self, now_ms: f64) -> bool {
+        let mut any = false;
+        let present = PartialDate::from_ms(now_ms, Precision::Minute);
+        for event in self.events.iter_mut().filter(|e| e.ongoing) {
+            any = true;
+            let start = event.start.start_ms();
+            let end = present.filter(|p| p.start_ms() >= start && p.end_ms() > start);
+            if event.end != end {
+                event.edit().end = end;
+            }
+        }
+        any
+    }
+
     /// The span from the earliest start to the latest end, `None` when empty.
     pub fn extent_ms(&self) -> Option<(f64, f64)> {
         let first = self.events.first()?.start_ms();
@@ -568,6 +592,7 @@ mod tests {
             media: None,
             source: None,
             display_date: None,
+            ongoing: false,
         });
         let june: PartialDate = "2019-06-01".parse().unwrap();
         assert_eq!(event.end_ms(), june.start_ms());

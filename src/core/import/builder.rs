@@ -306,6 +306,8 @@ pub(crate) struct Draft {
     pub(crate) media: Option<Box<Media>>,
     pub(crate) source: Option<Box<Source>>,
     pub(crate) display_date: Option<String>,
+    /// `"end": "now"`: the end is the reader's present.
+    pub(crate) ongoing: bool,
 }
 
 impl Builder {
@@ -494,6 +496,7 @@ impl Builder {
             media,
             source,
             display_date,
+            ongoing,
         } = draft;
         let title = match title {
             Some(t) if !trim(&t).is_empty() => trimmed(t),
@@ -528,6 +531,7 @@ impl Builder {
             media,
             source,
             display_date,
+            ongoing,
         }));
     }
 

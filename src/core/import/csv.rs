@@ -442,6 +442,7 @@ fn event(b: &mut Builder, row: &Row<'_>) {
         media: media.map(Box::new),
         source: None,
         display_date: row.text(Col::DisplayDate),
+        ongoing: false,
     });
 }
 

@@ -227,6 +227,7 @@ fn event(b: &mut Builder, at: Loc, item: &Value) -> Option<Draft> {
         media: media.map(Box::new),
         source: None,
         display_date,
+        ongoing: false,
     })
 }
 
