@@ -112,11 +112,7 @@ impl Dataset {
             .filter_map(|&i| self.timeline.events.get(i).cloned())
             .collect();
         Shown {
-            timeline: Arc::new(Timeline {
-                title: self.timeline.title.clone(),
-                events,
-                eras: self.timeline.eras.clone(),
-            }),
+            timeline: Arc::new(self.timeline.with_events(events)),
             places: Some(
                 kept.into_iter()
                     .filter_map(|i| u32::try_from(i).ok())

@@ -173,6 +173,15 @@ impl Timeline {
         any
     }
 
+    /// The same timeline (title, eras) with other events.
+    pub fn with_events(&self, events: Vec<Event>) -> Timeline {
+        Timeline {
+            title: self.title.clone(),
+            events,
+            eras: self.eras.clone(),
+        }
+    }
+
     /// The span from the earliest start to the latest end, `None` when empty.
     pub fn extent_ms(&self) -> Option<(f64, f64)> {
         let first = self.events.first()?.start_ms();
