@@ -47,6 +47,8 @@ pub struct Dataset {
     pub tags: Vec<(String, usize)>,
     ids: IdIndex,
     search: Mutex<Search>,
+    /// Whether an event is ongoing (its end is the present).
+    ongoing: bool,
 }
 
 /// Where the search index stands.
@@ -68,13 +70,30 @@ impl Dataset {
         } = parsed;
         let events = &timeline.events;
         let ids = IdIndex::new(events.len(), |i| events.get(i).map(|e| e.id.as_str()));
+        let ongoing = events.iter().any(|e| e.ongoing);
         Dataset {
             timeline: Arc::new(timeline),
             problems,
             tags,
             ids,
             search: Mutex::default(),
+            ongoing,
         }
+    }
+
+    /// The dataset as parsed, sharing its events: what a change starts
+    /// from.
+    pub fn parsed(&self) -> Parsed {
+        Parsed {
+            timeline: Timeline::clone(&self.timeline),
+            problems: self.problems.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+
+    /// Whether an event is ongoing (its end moves with the present).
+    pub fn has_ongoing(&self) -> bool {
+        self.ongoing
     }
 
     /// The place in [`Dataset::timeline`] of the event with id `id`.

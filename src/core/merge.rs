@@ -230,14 +230,19 @@ fn finish(
     old: &Dataset,
     events: Vec<Event>,
     problems: Vec<Problem>,
-    mut tags: Vec<(String, usize)>,
+    tags: Vec<(String, usize)>,
 ) -> Parsed {
-    tags.retain(|(_, n)| *n > 0);
-    tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    // An insertion sort: the tags are few, were in order before the
+    // change, and a sort of another type would add its code to the wasm.
+    let mut sorted: Vec<(String, usize)> = Vec::with_capacity(tags.len());
+    for tag in tags.into_iter().filter(|(_, n)| *n > 0) {
+        let at = sorted.partition_point(|t| t.1 > tag.1 || (t.1 == tag.1 && t.0 < tag.0));
+        sorted.insert(at, tag);
+    }
     Parsed {
         timeline: old.timeline.with_events(events),
         problems,
-        tags,
+        tags: sorted,
     }
 }
 

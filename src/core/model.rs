@@ -158,19 +158,19 @@ impl Timeline {
     /// Sets the end of each ongoing event to the present (`now_ms`, to the
     /// minute), so that every view reads an ongoing event as the range it
     /// is at this moment; an ongoing event that has not begun yet stays a
-    /// point. Returns whether the timeline has an ongoing event.
+    /// point. Returns whether an end changed.
     pub fn resolve_ongoing(&mut self, now_ms: f64) -> bool {
-        let mut any = false;
+        let mut changed = false;
         let present = PartialDate::from_ms(now_ms, Precision::Minute);
         for event in self.events.iter_mut().filter(|e| e.ongoing) {
-            any = true;
             let start = event.start.start_ms();
             let end = present.filter(|p| p.start_ms() >= start && p.end_ms() > start);
             if event.end != end {
                 event.edit().end = end;
+                changed = true;
             }
         }
-        any
+        changed
     }
 
     /// The same timeline (title, eras) with other events.

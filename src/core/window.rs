@@ -156,6 +156,17 @@ impl Window {
         Window::new(start, start + span).unwrap_or(*self)
     }
 
+    /// A window showing the instants `first` to `last`: this one moved
+    /// as little as it can when they fit in its span with `fit`'s margin,
+    /// else one framing them.
+    pub fn showing(&self, first: f64, last: f64) -> Self {
+        if last - first <= self.span() * (1.0 - 2.0 * FIT_MARGIN) {
+            self.reaching(first, last)
+        } else {
+            Window::framing(first, last)
+        }
+    }
+
     /// `getWindow().start`.
     pub fn start_iso(&self) -> String {
         iso_from_ms(self.start)
@@ -587,5 +598,9 @@ mod tests {
         // More than the span holds: the latest instant stays in view.
         let wide = june.reaching(ms("2018-01-01"), ms("2019-09-01"));
         assert!(shows(wide, "2019-09-01") && !shows(wide, "2018-01-01"));
+        // Showing them all widens the window instead.
+        let all = june.showing(ms("2018-01-01"), ms("2019-09-01"));
+        assert!(shows(all, "2019-09-01") && shows(all, "2018-01-01"));
+        assert_eq!(june.showing(ms("2019-07-10"), ms("2019-07-10")), later);
     }
 }
