@@ -81,6 +81,7 @@ fn settings() -> Settings {
     Settings {
         min_span_ms: 3_600_000.0,
         now: js_sys::Date::now,
+        ..Settings::default()
     }
 }
 

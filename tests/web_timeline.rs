@@ -80,6 +80,7 @@ fn mount_view(text: &str, title: Option<String>, debug: bool) -> Mounted {
             Settings {
                 min_span_ms: 3_600_000.0,
                 now: js_sys::Date::now,
+                ..Settings::default()
             },
         );
         mount(

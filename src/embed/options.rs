@@ -1,11 +1,14 @@
 //! Reads `mount`'s options object (the loader has already turned
 //! `data-*` attributes into this object and resolved `lang`), refusing a
-//! wrong type with a message that names the option.
+//! wrong type with a message that names the option. The live-data and
+//! opening-view options never refuse: a value they cannot use is a
+//! warning at `options.<name>`, and the default is used.
 
-use super::convert::{from_js, kind_of};
+use super::convert::{kind_of, value_of};
 use crate::core::json::Value;
 use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
+use crate::core::window::{Opening, StartAt};
 use crate::ui::color_scheme::Theme;
 use crate::ui::ViewOptions;
 use serde::Deserialize;
@@ -28,12 +31,19 @@ struct OptionsArgument {
     theme: Option<Value>,
 }
 
+/// The fewest seconds between two refreshes (the loader agrees).
+const MIN_REFRESH_S: f64 = 15.0;
+
 /// Validated mount options.
 pub struct Options {
     /// What the view needs.
     pub view: ViewOptions,
     /// The narrowest window reader zooming allows, in ms.
     pub min_span_ms: f64,
+    /// Whether the window follows later events (`follow`).
+    pub follow: bool,
+    /// The view to open on (`start`, `end`, `startAt`).
+    pub opening: Opening,
     /// Options with a value the widget does not know, each with the
     /// default it took instead: warnings at `options.<name>` (a page's
     /// typo never keeps its timeline from showing).
@@ -71,6 +81,81 @@ impl fmt::Display for OptionsProblem {
 
 impl std::error::Error for OptionsProblem {}
 
+/// A value an option cannot use (what was found); `Display` words the
+/// warning, ending with what the widget does instead.
+enum Notice {
+    Refresh(&'static str),
+    Follow(&'static str),
+    ShowNow(&'static str),
+    /// `start` or `end` that is not a string.
+    Date(&'static str),
+    StartAt(&'static str),
+}
+
+impl Notice {
+    /// The warning at `options.<name>`.
+    fn at(&self, name: &str) -> Problem {
+        Problem {
+            path: ["options.", name].concat(),
+            message: self.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (expected, found, instead) = match self {
+            Notice::Refresh(found) => (
+                "a number of seconds of at least 15, such as 60",
+                found,
+                "the data is not refreshed",
+            ),
+            Notice::Follow(found) => ("true or false", found, "the window does not follow"),
+            Notice::ShowNow(found) => ("true or false", found, "the line is shown"),
+            Notice::Date(found) => (
+                "a date string such as \"2019-05-05\"",
+                found,
+                "it is ignored",
+            ),
+            Notice::StartAt(found) => (
+                "\"fit\", \"first\", \"last\", \"now\" or the id of an event",
+                found,
+                "the timeline opens fitted",
+            ),
+        };
+        write!(f, "expected {expected}, but found {found} ({instead})")
+    }
+}
+
+/// A boolean option: `default` when absent, a warning when not a boolean.
+fn flag(
+    value: Option<Value>,
+    default: bool,
+    name: &str,
+    notice: fn(&'static str) -> Notice,
+    notices: &mut Vec<Problem>,
+) -> bool {
+    match given(value) {
+        None => default,
+        Some(Value::Bool(b)) => b,
+        Some(other) => {
+            notices.push(notice(other.kind_name()).at(name));
+            default
+        }
+    }
+}
+
+/// A date option's text; a warning when it is not a string.
+fn date_text(value: Option<Value>, name: &str, notices: &mut Vec<Problem>) -> Option<String> {
+    match given(value)? {
+        Value::String(text) => Some(text),
+        other => {
+            notices.push(Notice::Date(other.kind_name()).at(name));
+            None
+        }
+    }
+}
+
 /// `value` unless it is absent (`undefined` or `null`).
 fn given(value: Option<Value>) -> Option<Value> {
     value.filter(|v| *v != Value::Null)
@@ -93,14 +178,66 @@ impl Options {
     /// The options `value` asks for; `undefined` or `null` for all the
     /// defaults.
     pub fn read(value: JsValue) -> Result<Options, OptionsProblem> {
-        let argument: OptionsArgument = if value.is_undefined() || value.is_null() {
-            OptionsArgument::default()
+        let whole = if value.is_undefined() || value.is_null() {
+            Value::Null
         } else {
             let found = kind_of(&value);
             if found != "an object" {
                 return Err(OptionsProblem::NotAnObject(found));
             }
-            from_js(&value).ok_or(OptionsProblem::NotAnObject(found))?
+            value_of(&value)
+        };
+        // The options added since are taken out by name (each field of
+        // the derived struct costs about half a KB of wasm), and the rest
+        // is read into it.
+        let mut members = match whole {
+            Value::Object(members) => members,
+            _ => Vec::new(),
+        };
+        let mut option = |name: &str| {
+            let at = members.iter().position(|(key, _)| key == name)?;
+            Some(members.swap_remove(at).1)
+        };
+        let mut notices = Vec::new();
+        // Only the loader refreshes (it has the URL); the value is checked
+        // here, with the other options, by the same rule.
+        match given(option("refresh")) {
+            None => {}
+            Some(Value::Number(s)) if s.is_finite() && s >= MIN_REFRESH_S => {}
+            Some(Value::Number(_)) => {
+                notices.push(Notice::Refresh("a number below 15").at("refresh"))
+            }
+            Some(other) => notices.push(Notice::Refresh(other.kind_name()).at("refresh")),
+        }
+        let follow = flag(
+            option("follow"),
+            false,
+            "follow",
+            Notice::Follow,
+            &mut notices,
+        );
+        let show_now = flag(
+            option("showNow"),
+            true,
+            "showNow",
+            Notice::ShowNow,
+            &mut notices,
+        );
+        let start = date_text(option("start"), "start", &mut notices);
+        let end = date_text(option("end"), "end", &mut notices);
+        let start_at = match given(option("startAt")) {
+            None => StartAt::Fit,
+            Some(Value::String(at)) => StartAt::parse(&at),
+            Some(other) => {
+                notices.push(Notice::StartAt(other.kind_name()).at("startAt"));
+                StartAt::Fit
+            }
+        };
+        let argument = if members.is_empty() {
+            OptionsArgument::default()
+        } else {
+            OptionsArgument::deserialize(Value::Object(members))
+                .map_err(|_| OptionsProblem::NotAnObject("an object"))?
         };
         let height = number(
             argument.height,
@@ -141,9 +278,16 @@ impl Options {
                 dir: None,
                 height: height.unwrap_or(DEFAULT_HEIGHT),
                 theme,
+                show_now,
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
-            notices: Vec::new(),
+            follow,
+            opening: Opening {
+                start,
+                end,
+                start_at,
+            },
+            notices,
         })
     }
 }

@@ -26,6 +26,8 @@ pub mod filter_bar;
 pub mod highlight;
 pub mod intl;
 pub mod motion;
+pub mod new_events;
+pub mod now_line;
 pub mod overview;
 pub mod reactive;
 pub mod sanitize;
@@ -65,7 +67,7 @@ pub struct Ctx {
 
 /// How a page set the widget up (the validated mount options the view
 /// needs).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ViewOptions {
     /// A heading that overrides the data's title.
     pub title: Option<String>,
@@ -80,6 +82,23 @@ pub struct ViewOptions {
     pub height: f64,
     /// Light, dark, or the reader's system setting.
     pub theme: Theme,
+    /// Whether a "Today" line marks the present where the window shows
+    /// it (`showNow`).
+    pub show_now: bool,
+}
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        ViewOptions {
+            title: None,
+            debug: false,
+            lang: String::new(),
+            dir: None,
+            height: 420.0,
+            theme: Theme::default(),
+            show_now: true,
+        }
+    }
 }
 
 /// Builds the widget for `state` into `parent`, under the current
@@ -110,6 +129,8 @@ pub const STYLES: &[&str] = &[
     include_str!("cluster_badges.css"),
     include_str!("overview.css"),
     include_str!("era_bands.css"),
+    include_str!("now_line.css"),
+    include_str!("new_events.css"),
     include_str!("zoom_controls.css"),
     include_str!("filter_bar.css"),
     include_str!("event_card.css"),
