@@ -34,6 +34,8 @@ use crate::ui::dom::{
 };
 use crate::ui::era_bands::era_bands;
 use crate::ui::motion::pow;
+use crate::ui::new_events::new_events;
+use crate::ui::now_line::now_line;
 use crate::ui::reactive::Derived;
 use crate::ui::sorted_children::sorted_children;
 use crate::ui::state::MOVING_REST_MS;
@@ -79,8 +81,9 @@ impl PartialEq for Placement {
     }
 }
 
-/// The track and its measured size (which the overview strip shares).
-pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
+/// The track and its measured size (which the overview strip shares);
+/// with `show_now`, a line marks the present.
+pub fn track(cx: Ctx, show_now: bool) -> (HtmlElement, UseElementSizeReturn) {
     let Ctx {
         state,
         text,
@@ -134,11 +137,32 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
             },
         };
         // The labels of the last layout are kept, in their rows, where
-        // they still fit, as long as they index the same events.
-        let kept: Vec<(usize, u16)> = previous
-            .filter(|p| Arc::ptr_eq(&p.of, &shown.timeline))
-            .map(|p| p.layout.placed.iter().map(|p| (p.index, p.row)).collect())
-            .unwrap_or_default();
+        // they still fit. Other events (new data, another filter): each
+        // label goes with its event, found by id.
+        let kept: Vec<(usize, u16)> = match previous {
+            None => Vec::new(),
+            Some(p) if Arc::ptr_eq(&p.of, &shown.timeline) => {
+                p.layout.placed.iter().map(|p| (p.index, p.row)).collect()
+            }
+            Some(p) => {
+                // Sorted by their new index (a moved event may have
+                // passed another), as (index, row) in one u64.
+                let mut keys: Vec<u64> = p
+                    .layout
+                    .placed
+                    .iter()
+                    .filter_map(|placed| {
+                        let id = &p.of.events.get(placed.index)?.id;
+                        let at = untrack(|| state.position_of(id))?;
+                        Some((at as u64) << 16 | u64::from(placed.row))
+                    })
+                    .collect();
+                keys.sort_unstable();
+                keys.into_iter()
+                    .map(|key| ((key >> 16) as usize, key as u16))
+                    .collect()
+            }
+        };
         let pinned = state.current_position();
         let layout = layout(
             &shown.timeline,
@@ -190,6 +214,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
         let tab_stop = tab_stop.get();
         let selection = state.selection();
         let current = state.current_position();
+        let index = state.index();
         placement.with(|p| {
             let events = &p.of.events;
             Arc::new(
@@ -199,13 +224,13 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
                     .filter_map(|placed: &Placed| {
                         let event = events.get(placed.index)?;
                         let text = measured(&p.of, placed.index, event);
+                        let tie =
+                            placed.index - index.first_from(event.start_ms()).min(placed.index);
                         Some(Label {
-                            item: Item {
-                                index: placed.index,
-                                id: event.id.clone(),
-                                of: events.len(),
-                                query: query.clone(),
-                            },
+                            item: Item::new(event, tie as u32, query.clone()),
+                            look: Label::look_of(event),
+                            index: placed.index,
+                            of: events.len(),
                             at: RowBox::new(placed, shift),
                             range: event.end.is_some(),
                             tab_stop: tab_stop == Some(placed.index),
@@ -219,6 +244,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     });
 
     era_bands(cx, &track, scale);
+    now_line(cx, &track, scale, show_now);
     let stems = svg(&track, "svg", "nt-track__stems");
     set(&stems, "aria-hidden", "true");
     let stem_lines = svg(&stems, "path", "nt-track__stem-lines");
@@ -258,10 +284,18 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
                 .collect()
         },
         move |label: &Label| {
-            let event = placement.with_untracked(|p| p.of.events.get(label.item.index).cloned())?;
+            let event = placement.with_untracked(|p| p.of.events.get(label.index).cloned())?;
             Some(dates.with_value(|d| label.build(&event, d)))
         },
-        |was: &Label, now: &Label, row: &HtmlElement| now.refresh(was, row),
+        move |was: &Label, now: &Label, row: &HtmlElement| {
+            if was.look != now.look {
+                let event = placement.with_untracked(|p| p.of.events.get(now.index).cloned());
+                if let Some(event) = event {
+                    dates.with_value(|d| now.rebuild(&event, d, row));
+                }
+            }
+            now.refresh(was, row)
+        },
     );
 
     // A drag ends with a click where the pointer is released, which is
@@ -295,6 +329,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     set(&announcement, "aria-live", "polite");
     let hint = add_text(&track, "p", "nt-hint", text.s.zoom_hint);
     set(&hint, "aria-hidden", "true");
+    new_events(cx, &track);
 
     // The window rests once it has not changed for MOVING_REST_MS; then
     // the track lays out in full again.

@@ -9,6 +9,8 @@
 //! (a transform), from an anchor that moves only when the zoom changes,
 //! so a pan changes the list's transform and no row.
 
+use crate::core::date::order_key;
+use crate::core::id_index::id_hash;
 use crate::core::layout::Placed;
 use crate::core::model::Event;
 use crate::ui::dom::{add, add_text, el, set, set_or_remove};
@@ -23,18 +25,56 @@ pub const ROW_PX: f64 = 30.0;
 /// A first-row stem's height: from its label down to the axis.
 const STEM_PX: i64 = 6;
 
-/// A labelled event as its row is keyed: a change of the number of
-/// events shown (`of`, its `aria-setsize`) or of the query marked in its
-/// title rebuilds the row (both change rarely, unlike the row's box).
+/// A labelled event as its row is keyed, in time order: by its start and
+/// its place among the shown events with that start, which stay the same
+/// when events are added or removed elsewhere (so its row, and the
+/// reader's focus on it, stays). A change of the query marked in its
+/// title rebuilds the row (it changes rarely, unlike the row's box).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Item {
-    /// Its place among the shown events.
-    pub index: usize,
+    /// Its start as an ordered key ([`order_key`]).
+    pub start: u64,
+    /// How many shown events before it start at the same instant.
+    pub tie: u32,
     pub id: String,
-    /// How many events are shown.
-    pub of: usize,
     /// The folded search query.
     pub query: Option<String>,
+}
+
+impl Item {
+    /// The row's key for `event`, the `tie`th of the shown events with
+    /// its start.
+    pub fn new(event: &Event, tie: u32, query: Option<String>) -> Item {
+        Item {
+            start: order_key(event.start_ms()),
+            tie,
+            id: event.id.clone(),
+            query,
+        }
+    }
+}
+
+impl Label {
+    /// A hash of what a row shows of `event` (title, date label,
+    /// importance, whether it is a range): a replaced event's row shows
+    /// its new content ([`Label::rebuild`]). An ongoing event's end is the
+    /// present, which its label does not show.
+    pub fn look_of(event: &Event) -> u32 {
+        let end = event.end.filter(|_| !event.ongoing).map_or(0, |e| {
+            let bits = e.end_ms().to_bits();
+            (bits ^ bits >> 32) as u32
+        });
+        [
+            id_hash(&event.title),
+            event.display_date.as_deref().map_or(0, id_hash),
+            end,
+            u32::from(event.importance)
+                | u32::from(event.ongoing) << 8
+                | u32::from(event.end.is_some()) << 9,
+        ]
+        .into_iter()
+        .fold(0, |hash, part| hash.rotate_left(7) ^ part)
+    }
 }
 
 /// A labelled event's row as drawn. Built once per [`Item`]; what else
@@ -42,6 +82,12 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
     pub item: Item,
+    /// What the row shows of its event, hashed ([`Label::look_of`]).
+    pub look: u32,
+    /// Its place among the shown events (`aria-posinset` − 1).
+    pub index: usize,
+    /// How many events are shown (`aria-setsize`).
+    pub of: usize,
     pub at: RowBox,
     /// A range has a bar, the row's first element.
     pub range: bool,
@@ -58,16 +104,15 @@ impl Label {
     /// The row of `event`: a list item with its bar (for a range) and its
     /// button.
     pub fn build(&self, event: &Event, dates: &DateFormatter) -> HtmlElement {
-        let Item {
-            index,
-            id,
-            of,
-            query,
-        } = &self.item;
+        let Item { id, query, .. } = &self.item;
+        let (index, of) = (self.index, self.of);
         let row = el("li", "nt-event");
         let classes = row.class_list();
         if self.range {
             let _ = classes.add_1("nt-event--range");
+        }
+        if event.ongoing {
+            let _ = classes.add_1("nt-event--ongoing");
         }
         if event.importance == 3 {
             let _ = classes.add_1("nt-event--major");
@@ -106,10 +151,41 @@ impl Label {
         row
     }
 
-    /// Brings a kept row from `was` to `self`: its box, and its button's
-    /// tab stop, expanded state and tooltip (the button is the row's last
-    /// element, its title the button's).
+    /// Brings a kept row up to date with its event's new content
+    /// (`event` was replaced): the row and its button stay (the reader's
+    /// focus may be on it), their content is built anew.
+    pub fn rebuild(&self, event: &Event, dates: &DateFormatter, row: &HtmlElement) {
+        let fresh = self.build(event, dates);
+        row.set_class_name(&fresh.class_name());
+        let bar = |row: &HtmlElement| {
+            row.first_element_child()
+                .filter(|e| e.class_name() == "nt-event__bar")
+        };
+        if let Some(old) = bar(row) {
+            old.remove();
+        }
+        if let Some(new) = bar(&fresh) {
+            let _ = row.prepend_with_node_1(&new);
+        }
+        if let (Some(button), Some(new)) = (row.last_element_child(), fresh.last_element_child()) {
+            button.set_text_content(None);
+            while let Some(child) = new.first_child() {
+                let _ = button.append_child(&child);
+            }
+            set_or_remove(&button, "title", new.get_attribute("title").as_deref());
+        }
+    }
+
+    /// Brings a kept row from `was` to `self`: its place in the list, its
+    /// box, and its button's tab stop, expanded state and tooltip (the
+    /// button is the row's last element, its title the button's).
     pub fn refresh(&self, was: &Label, row: &HtmlElement) {
+        if self.index != was.index {
+            set(row, "aria-posinset", &(self.index + 1).to_string());
+        }
+        if self.of != was.of {
+            set(row, "aria-setsize", &self.of.to_string());
+        }
         if self.at != was.at {
             row.style().set_css_text(&self.at.css_text());
             if let Some(bar) = row.first_element_child().filter(|_| self.range) {
