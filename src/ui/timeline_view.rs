@@ -54,7 +54,7 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
     if options.debug {
         debug_notice::debug_notice(cx, &root, &filters);
     }
-    let (track, size) = track::track(cx);
+    let (track, size) = track::track(cx, options.show_now);
     let _ = root.append_child(&track);
     empty_state(cx, &root, &track);
     let _ = root.append_child(&overview::overview(cx, size.width));
