@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use news_timeline::core::date::PartialDate;
 use news_timeline::core::import::parse_document;
+use news_timeline::core::window::Opening;
 use news_timeline::core::zone::TimeZone;
 use news_timeline::ui::intl::{time_zone, zone_label, DateFormatter};
 use news_timeline::ui::state::{Settings, TimelineState};
@@ -86,7 +87,13 @@ async fn mounted(
     let parsed = parse_document(text).expect("valid");
     let owner = Owner::new();
     owner.with(|| {
-        let state = TimelineState::in_zone(parsed, Settings::default(), Vec::new(), zone);
+        let state = TimelineState::with_options(
+            parsed,
+            Settings::default(),
+            Vec::new(),
+            &Opening::default(),
+            zone,
+        );
         mount(
             &host,
             state,

@@ -11,7 +11,9 @@
 
   var VERSION = "0.1.0";
   var SELECTOR = "[data-news-timeline], news-timeline";
-  var EVENT_NAMES = ["select", "rangechange", "filterchange", "warning"];
+  var EVENT_NAMES = ["select", "rangechange", "filterchange", "warning", "datachange"];
+  /** The fewest seconds between two refreshes (the wasm side agrees). */
+  var MIN_REFRESH = 15;
   var DEFAULT_HEIGHT = 420;
   var script = document.currentScript;
   // The folder of news_timeline.js and news_timeline_bg.wasm: the loader's
@@ -262,8 +264,68 @@
 
   Handle.prototype.setEvents = function (data) {
     var source = toSource(data, false);
-    this._live().setEvents(this._id, source.text, source.pieces, source.total || 0);
+    var change = this._live().changeEvents(this._id, 0, source.text, source.pieces, source.total || 0, false);
     this._reportProblems();
+    this._changed(change);
+  };
+
+  /** Emits `datachange` for a change the wasm side made (and `warning`
+   * for the problems it brought), unless nothing changed; returns the
+   * change. */
+  Handle.prototype._changed = function (result) {
+    if (result.problems.length) this._emit("warning", { problems: result.problems });
+    var change = { added: result.added, updated: result.updated, removed: result.removed };
+    if (change.added.length || change.updated.length || change.removed.length) this._emit("datachange", change);
+    return change;
+  };
+
+  Handle.prototype.addEvents = function (events) {
+    var self = this;
+    return new Promise(function (resolve) {
+      var glue = self._live();
+      if (!Array.isArray(events)) throw new Error("addEvents: expected an array of events, but found " + describe(events));
+      // As a document's events: the wasm side tells TimelineJS3 slides by
+      // them, and reports problems at paths in the array (`[2].start`).
+      var source = toSource({ events: events }, false);
+      var change = self._changed(glue.changeEvents(self._id, 1, source.text, source.pieces, source.total || 0, false));
+      resolve({ added: change.added, updated: change.updated });
+    });
+  };
+  Handle.prototype.removeEvents = function (ids) {
+    var glue = this._live();
+    if (!Array.isArray(ids)) throw new Error("removeEvents: expected an array of event ids, but found " + describe(ids));
+    ids.forEach(function (id, at) {
+      if (typeof id !== "string") throw new Error("removeEvents: expected event ids (strings), but [" + at + "] is " + describe(id));
+    });
+    return this._changed(glue.changeEvents(this._id, 3, JSON.stringify(ids), undefined, 0, false)).removed;
+  };
+  Handle.prototype.reload = function () {
+    var self = this;
+    return new Promise(function (resolve) {
+      self._live();
+      if (!self._src) throw new Error("reload: this timeline has no src or data-src to read again");
+      resolve(
+        self._readAgain().catch(function (error) {
+          throw new Error("reload: " + error.message);
+        })
+      );
+    });
+  };
+
+  /** Reads the data's file again (a conditional request) and shows it,
+   * the file being the truth; resolves with the change (none when the
+   * file has not changed). */
+  Handle.prototype._readAgain = function () {
+    var self = this;
+    var src = self._src;
+    return fetchData("", src.url, src).then(function (data) {
+      if (!data || !self._id) return { added: [], updated: [], removed: [] };
+      var change = self._changed(self._glue.changeEvents(self._id, 2, data.text, undefined, 0, data.csv));
+      // Only once the data was good: an invalid file is read again.
+      src.etag = data.etag;
+      src.lastModified = data.lastModified;
+      return change;
+    });
   };
   Handle.prototype.getWindow = function () {
     return this._live().getWindow(this._id);
@@ -314,6 +376,7 @@
       window.removeEventListener("hashchange", this._onHashChange);
       this._onHashChange = null;
     }
+    if (this._stopRefresh) this._stopRefresh();
     live.delete(this);
     if (handles.get(this._host) === this) handles.delete(this._host);
     if (this._host.newsTimeline === this) delete this._host.newsTimeline;
@@ -341,6 +404,13 @@
       timeZone: options.timeZone,
       lanes: options.lanes,
       lang: resolveLang(host, options.lang),
+      follow: options.follow,
+      start: options.start,
+      end: options.end,
+      startAt: options.startAt,
+      showNow: options.showNow,
+      // Checked there with the others (a warning when below 15); used here.
+      refresh: options.refresh,
     };
     handle._id = glue.mount(host, source.text, source.pieces, source.total || 0, !!source.csv, wasmOptions, function (name, detail) {
       if (!handle._id) return;
@@ -353,6 +423,9 @@
     handles.set(host, handle);
     live.add(handle);
     host.newsTimeline = handle;
+    handle._src = source.src || null;
+    var refresh = options.refresh;
+    if (handle._src && typeof refresh === "number" && isFinite(refresh) && refresh >= MIN_REFRESH) keepFresh(handle, refresh);
     if (options.hash) followHash(handle);
     else openDeepLink(glue, handle);
     // After the rest of the caller's task: mount() may mount before it
@@ -363,6 +436,56 @@
       host.dispatchEvent(new CustomEvent("newstimeline:ready", { detail: { handle: handle }, bubbles: true, composed: true }));
     });
     return handle;
+  }
+
+  /** `refresh`: reads the data's file again every `seconds` while the
+   * page is visible (a hidden page waits, and reads it as soon as it is
+   * shown again). A failure keeps what is shown, is said once (console
+   * and the debug notice) until a refresh succeeds, and the next tick
+   * tries again. */
+  function keepFresh(handle, seconds) {
+    var timer = 0;
+    var due = false;
+    var failing = false;
+    var schedule = function () {
+      if (handle._id) timer = setTimeout(tick, seconds * 1000);
+    };
+    var tick = function () {
+      timer = 0;
+      if (!handle._id) return;
+      if (document.hidden) {
+        due = true;
+        return;
+      }
+      handle
+        ._readAgain()
+        .then(
+          function () {
+            if (failing && handle._id) handle._glue.changeEvents(handle._id, 4, null, undefined, 0, false);
+            failing = false;
+          },
+          function (error) {
+            if (failing || !handle._id) return;
+            failing = true;
+            var message = "could not be refreshed: " + error.message + " (the data shown stays; the next refresh tries again)";
+            console.warn("news-timeline: " + message, handle._host);
+            handle._glue.changeEvents(handle._id, 4, message, undefined, 0, false);
+          }
+        )
+        .then(schedule);
+    };
+    var onVisibility = function () {
+      if (due && !document.hidden) {
+        due = false;
+        tick();
+      }
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    handle._stopRefresh = function () {
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+    schedule();
   }
 
   /** A page opened at `#event-<id>` opens that event's card, in whichever
@@ -495,8 +618,8 @@
       });
       if (key === "newsTimeline" || key === "src") return;
       var value = attr.value;
-      if (key === "height" || key === "minSpan") value = Number(value);
-      else if (key === "debug" || key === "hash") value = value !== "false";
+      if (key === "height" || key === "minSpan" || key === "refresh") value = Number(value);
+      else if (key === "debug" || key === "hash" || key === "follow" || key === "showNow") value = value !== "false";
       options[key] = value;
     });
     return options;
@@ -533,21 +656,73 @@
     return first !== "{" && first !== "[";
   }
 
-  /** The element's data: `{text, csv}` from `src`, a JSON script child, or a list. */
+  /** The published-CSV address of a Google Sheets share, edit or
+   * publish URL (keeping its sheet, `gid`); null for any other URL. */
+  function sheetsCsvUrl(href) {
+    var url;
+    try {
+      url = new URL(href);
+    } catch (error) {
+      return null;
+    }
+    var match = /^\/spreadsheets\/d\/(e\/)?([\w-]+)/.exec(url.pathname);
+    if (url.hostname !== "docs.google.com" || !match) return null;
+    var gid = url.searchParams.get("gid") || (/(?:^#|&)gid=(\d+)/.exec(url.hash) || [])[1];
+    return "https://docs.google.com/spreadsheets/d/" + (match[1] || "") + match[2] + "/pub?output=csv" + (gid ? "&gid=" + gid + "&single=true" : "");
+  }
+
+  /** Reads the data at `src` (errors start with `what: ` when given):
+   * `{text, csv, url, etag, lastModified}`, or
+   * null when `known` (the validators of the last reading) says it has
+   * not changed: same-origin requests are conditional (If-None-Match,
+   * If-Modified-Since; a 304 costs no body), others revalidate the
+   * browser's copy. A Google Sheet is read as its published CSV. */
+  function fetchData(what, src, known) {
+    var url = new URL(src, document.baseURI).href;
+    var sheet = sheetsCsvUrl(url);
+    var fail = function (why) {
+      if (sheet) {
+        why =
+          "the Google Sheet " + url + " is not published to the web, so it cannot be read (in Google Sheets: File > Share > Publish to web, " +
+          'choose the sheet and "Comma-separated values (.csv)", then Publish)';
+      }
+      return new Error(what ? what + ": " + why : why);
+    };
+    if (sheet) url = sheet;
+    var init = { credentials: "same-origin" };
+    if (known && new URL(url).origin === location.origin) {
+      init.headers = {};
+      if (known.etag) init.headers["If-None-Match"] = known.etag;
+      if (known.lastModified) init.headers["If-Modified-Since"] = known.lastModified;
+    } else if (known) {
+      init.cache = "no-cache";
+    }
+    return fetch(url, init)
+      .catch(function () {
+        throw fail(url + " could not be fetched (offline, or blocked by CORS)");
+      })
+      .then(function (response) {
+        if (response.status === 304) return null;
+        if (!response.ok) throw fail(url + " answered " + response.status + " " + response.statusText);
+        var type = response.headers.get("content-type") || "";
+        if (sheet && /html/i.test(type)) throw fail("");
+        var etag = response.headers.get("etag");
+        var lastModified = response.headers.get("last-modified");
+        if (known && (etag ? etag === known.etag : lastModified && lastModified === known.lastModified)) return null;
+        return response.text().then(function (text) {
+          return { text: text, csv: isCsv(url, type, text), url: src, etag: etag, lastModified: lastModified };
+        });
+      });
+  }
+
+  /** The element's data: `{text, csv, src}` from `src`, a JSON script
+   * child, or a list. */
   function declaredData(element) {
     var src = element.getAttribute("data-src") || (element.localName === "news-timeline" && element.getAttribute("src"));
     if (src) {
-      var url = new URL(src, document.baseURI).href;
-      return fetch(url, { credentials: "same-origin" })
-        .catch(function () {
-          throw new Error("data-src: " + url + " could not be fetched (offline, or blocked by CORS)");
-        })
-        .then(function (response) {
-          if (!response.ok) throw new Error("data-src: " + url + " answered " + response.status + " " + response.statusText);
-          return response.text().then(function (text) {
-            return { text: text, csv: isCsv(url, response.headers.get("content-type") || "", text) };
-          });
-        });
+      return fetchData("data-src", src, null).then(function (data) {
+        return { text: data.text, csv: data.csv, src: { url: data.url, etag: data.etag, lastModified: data.lastModified } };
+      });
     }
     var json = element.querySelector(':scope > script[type="application/json"]');
     if (json) return Promise.resolve({ text: json.textContent, csv: false });

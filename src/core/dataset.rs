@@ -57,6 +57,8 @@ pub struct Dataset {
     pub has_times: bool,
     ids: IdIndex,
     search: Mutex<Search>,
+    /// Whether an event is ongoing (its end is the present).
+    ongoing: bool,
 }
 
 /// Where the search index stands.
@@ -88,6 +90,7 @@ impl Dataset {
         let has_times = place(&mut timeline, zone);
         let events = &timeline.events;
         let ids = IdIndex::new(events.len(), |i| events.get(i).map(|e| e.id.as_str()));
+        let ongoing = events.iter().any(|e| e.ongoing);
         Dataset {
             timeline: Arc::new(timeline),
             problems,
@@ -96,7 +99,23 @@ impl Dataset {
             has_times,
             ids,
             search: Mutex::default(),
+            ongoing,
         }
+    }
+
+    /// The dataset as parsed, sharing its events: what a change starts
+    /// from.
+    pub fn parsed(&self) -> Parsed {
+        Parsed {
+            timeline: Timeline::clone(&self.timeline),
+            problems: self.problems.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+
+    /// Whether an event is ongoing (its end moves with the present).
+    pub fn has_ongoing(&self) -> bool {
+        self.ongoing
     }
 
     /// The place in [`Dataset::timeline`] of the event with id `id`.
@@ -201,6 +220,7 @@ fn place(timeline: &mut Timeline, zone: Zone) -> bool {
         }
         let start = zone.place(event.start);
         moved |= start.start_ms() != event.start.start_ms();
+        let event = event.edit();
         event.start = start;
         event.end = event
             .end

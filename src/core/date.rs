@@ -462,6 +462,19 @@ pub fn ms_from_civil(year: i64, month: u8, day: u8) -> f64 {
     days_from_civil(year, month, day) as f64 * MS_PER_DAY
 }
 
+/// A key whose unsigned order is [`f64::total_cmp`]'s order: instants on
+/// the axis compared as integers.
+pub fn order_key(x: f64) -> u64 {
+    let bits = x.to_bits();
+    // Negative numbers: all bits flipped (larger magnitudes sort first);
+    // the others: the sign bit set, so they sort after.
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
 /// The calendar day an axis position falls on, and the milliseconds since
 /// that day's midnight (of the wall clock the axis counts).
 pub fn civil_from_ms(ms: f64) -> (i64, u8, u8, f64) {

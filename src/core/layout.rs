@@ -522,10 +522,11 @@ fn size(px: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::core::date::{PartialDate, Precision};
+    use crate::core::model::EventData;
     use crate::core::window::Window;
 
     fn event(start: &str, end: Option<&str>, title: &str, importance: u8) -> Event {
-        Event {
+        Event::from(EventData {
             id: format!("{start}-{title}"),
             start: start.parse().unwrap(),
             end: end.map(|e| e.parse().unwrap()),
@@ -537,7 +538,8 @@ mod tests {
             source: None,
             display_date: None,
             group: None,
-        }
+            ongoing: false,
+        })
     }
 
     fn timeline(mut events: Vec<Event>) -> Timeline {
@@ -903,7 +905,7 @@ mod tests {
                     &"x".repeat(20 + (next() * 40.0) as usize),
                     2,
                 );
-                e.start = start;
+                e.edit().start = start;
                 e
             })
             .collect();
@@ -1103,7 +1105,7 @@ mod tests {
                             PartialDate::from_ms(start.end_ms() + l * MS_PER_DAY, Precision::Day)
                         })
                         .map(Option::unwrap);
-                    Event {
+                    Event::from(EventData {
                         id: String::new(),
                         start,
                         end,
@@ -1115,7 +1117,8 @@ mod tests {
                         source: None,
                         display_date: None,
                         group: None,
-                    }
+                        ongoing: false,
+                    })
                 });
             proptest::collection::vec(one, 0..60).prop_map(timeline)
         }

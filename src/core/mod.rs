@@ -11,7 +11,9 @@
 //!   that validation reports with their JSON paths.
 //! - [`import`]: turns input documents (our JSON, TimelineJS3's JSON and
 //!   spreadsheet) into a timeline plus problems.
-//! - [`window`]: the visible time range and how `fit` chooses it.
+//! - [`merge`]: live data: events added, replaced and removed by id.
+//! - [`window`]: the visible time range and how `fit` and the opening
+//!   view choose it.
 //! - [`index`] and [`layout`]: what a window shows, found by binary search
 //!   and stacked into rows, so 100,000 events cost what 100 do.
 //! - [`periods`]: the list layout's events grouped by year, month or day,
@@ -52,9 +54,10 @@ pub mod index;
 pub mod json;
 pub mod lanes;
 pub mod layout;
+pub mod merge;
 pub mod model;
-pub mod periods;
 pub mod palette;
+pub mod periods;
 pub mod scale;
 pub mod ticks;
 pub mod window;

@@ -23,6 +23,8 @@ mod registry;
 mod shadow;
 
 use crate::core::import::parse_csv_document;
+use crate::core::json::{self, Value};
+use crate::core::merge::Change;
 use crate::core::model::Problem;
 use crate::core::window::Window;
 use crate::ui::dom::{after_frame, watch};
@@ -83,8 +85,15 @@ pub fn mount(
             now: js_sys::Date::now,
             lanes: options.lanes,
             color: crate::ui::colors::resolve_color,
+            follow: options.follow,
         };
-        let state = TimelineState::in_zone(parsed, settings, options.notices, options.time_zone);
+        let state = TimelineState::with_options(
+            parsed,
+            settings,
+            options.notices,
+            &options.opening,
+            options.time_zone,
+        );
         crate::ui::mount(&container, state, &view);
         emit_changes(state, emit);
         state
@@ -97,19 +106,79 @@ pub fn mount(
     }))
 }
 
-/// `handle.setEvents(data)`: replaces the data (see
-/// [`TimelineState::replace_data`]).
-#[wasm_bindgen(js_name = setEvents)]
-pub fn set_events(
+/// A change of a widget's data, as `how` says: 0 `setEvents(data)` (see
+/// [`TimelineState::replace_data`]); 1 `addEvents(events)`, `data` being
+/// `{"events": [...]}` ([`TimelineState::add_events`]); 2 `reload()` and
+/// `refresh`, the file read again, CSV when `csv`
+/// ([`TimelineState::reload`]); 3 `removeEvents(ids)`, `data` being the
+/// ids as a JSON array of strings (the loader checked them); 4 a refresh
+/// failed, `data` saying why, or with `null` one succeeded
+/// ([`TimelineState::refresh_failed`]). One entry point for all: each
+/// function the wasm exports costs its own glue. Returns `datachange`'s
+/// detail with the problems the change brought, for the loader's
+/// `warning`: an addition's (at paths in the given array); a reload's
+/// when they differ from the old data's; none for `setEvents` (the
+/// loader reports all of `getProblems()` then).
+#[wasm_bindgen(js_name = changeEvents)]
+pub fn change_events(
     id: u32,
+    how: u8,
     data: Option<String>,
     pieces: Option<Function>,
     total: u32,
-) -> Result<(), JsError> {
-    let parsed =
-        pieces::parse_json(data, pieces, total).map_err(|e| JsError::new(&e.to_string()))?;
-    registry::state(id)?.replace_data(parsed);
-    Ok(())
+    csv: bool,
+) -> Result<JsValue, JsError> {
+    let state = registry::state(id)?;
+    match how {
+        3 => {
+            let ids = match data.as_deref().map(json::parse) {
+                Some(Ok(Value::Array(items))) => items
+                    .into_iter()
+                    .filter_map(|id| match id {
+                        Value::String(id) => Some(id),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let change = Change {
+                removed: state.remove_events(&ids),
+                ..Change::default()
+            };
+            return Ok(to_js(&ChangeShape::of(&change, &[])));
+        }
+        4 => {
+            state.refresh_failed(data.map(|message| Problem {
+                path: "src".to_owned(),
+                message,
+            }));
+            return Ok(JsValue::UNDEFINED);
+        }
+        _ => {}
+    }
+    let parsed = if csv {
+        parse_csv_document(data.as_deref().unwrap_or_default())
+    } else {
+        pieces::parse_json(data, pieces, total)
+    };
+    let parsed = parsed.map_err(|e| {
+        let during = if how == 1 { "addEvents: " } else { "" };
+        JsError::new(&[during, &e.to_string()].concat())
+    })?;
+    let old = state.data_untracked();
+    let change = match how {
+        0 => state.replace_data(parsed),
+        1 => state.add_events(parsed),
+        _ => state.reload(parsed),
+    };
+    let data = state.data_untracked();
+    let problems: &[Problem] = match how {
+        0 => &[],
+        1 => data.problems.get(old.problems.len()..).unwrap_or_default(),
+        _ if data.problems == old.problems => &[],
+        _ => &data.problems,
+    };
+    Ok(to_js(&ChangeShape::of(&change, problems)))
 }
 
 /// `handle.getWindow()`: `{start, end}` as UTC ISO strings.
@@ -256,6 +325,27 @@ impl ProblemShape<'_> {
                 message: &p.message,
             })
             .collect()
+    }
+}
+
+/// `datachange`'s detail, with the problems the change brought (for the
+/// loader's `warning`).
+#[derive(Serialize)]
+struct ChangeShape<'a> {
+    added: &'a Vec<String>,
+    updated: &'a Vec<String>,
+    removed: &'a Vec<String>,
+    problems: Vec<ProblemShape<'a>>,
+}
+
+impl<'a> ChangeShape<'a> {
+    fn of(change: &'a Change, problems: &'a [Problem]) -> ChangeShape<'a> {
+        ChangeShape {
+            added: &change.added,
+            updated: &change.updated,
+            removed: &change.removed,
+            problems: ProblemShape::all(problems),
+        }
     }
 }
 

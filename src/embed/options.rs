@@ -1,12 +1,15 @@
 //! Reads `mount`'s options object (the loader has already turned
 //! `data-*` attributes into this object and resolved `lang`), refusing a
-//! wrong type with a message that names the option.
+//! wrong type with a message that names the option. The live-data and
+//! opening-view options never refuse: a value they cannot use is a
+//! warning at `options.<name>`, and the default is used.
 
-use super::convert::{from_js, kind_of};
+use super::convert::{kind_of, value_of};
 use crate::core::json::Value;
 use crate::core::lanes::LaneMode;
 use crate::core::model::Problem;
 use crate::core::scale::DEFAULT_MIN_SPAN_MS;
+use crate::core::window::{Opening, StartAt};
 use crate::core::zone::TimeZone;
 use crate::ui::color_scheme::Theme;
 use crate::ui::intl;
@@ -29,10 +32,10 @@ struct OptionsArgument {
     title: Option<Value>,
     debug: Option<Value>,
     theme: Option<Value>,
-    layout: Option<Value>,
-    time_zone: Option<Value>,
-    lanes: Option<Value>,
 }
+
+/// The fewest seconds between two refreshes (the loader agrees).
+const MIN_REFRESH_S: f64 = 15.0;
 
 /// Validated mount options.
 pub struct Options {
@@ -44,6 +47,10 @@ pub struct Options {
     pub time_zone: TimeZone,
     /// Whether groups get lanes.
     pub lanes: LaneMode,
+    /// Whether the window follows later events (`follow`).
+    pub follow: bool,
+    /// The view to open on (`start`, `end`, `startAt`).
+    pub opening: Opening,
     /// Options with a value the widget does not know, each with the
     /// default it took instead: warnings at `options.<name>` (a page's
     /// typo never keeps its timeline from showing).
@@ -81,39 +88,94 @@ impl fmt::Display for OptionsProblem {
 
 impl std::error::Error for OptionsProblem {}
 
-/// An option whose value the widget does not know: a warning at
-/// `options.<name>`, and the default is used.
+/// An option whose value the widget cannot use: a warning at
+/// `options.<name>` saying what was expected and found, ending with what
+/// the widget does instead.
 #[derive(Debug, Clone, Copy)]
 enum Notice {
     Layout,
     TimeZone,
     Lanes,
+    Refresh,
+    Follow,
+    ShowNow,
+    Start,
+    End,
+    StartAt,
 }
 
 impl Notice {
-    /// The warning for `found`.
-    fn at(self, found: &Value) -> Problem {
-        let (path, expected) = match self {
-            Notice::Layout => (
-                "options.layout",
-                r#"expected "auto", "timeline" or "list", but found "#,
-            ),
-            Notice::Lanes => (
-                "options.lanes",
-                r#"expected "auto", "group" or "none", but found "#,
-            ),
+    /// The warning for `found` (see [`found`]).
+    fn at(self, found: &str) -> Problem {
+        const A_DATE: &str = "a date string such as \"2019-05-05\"";
+        const AUTO: &str = "\"auto\" is used";
+        let (name, expected, instead) = match self {
+            Notice::Layout => ("layout", r#""auto", "timeline" or "list""#, AUTO),
             Notice::TimeZone => (
-                "options.timeZone",
-                r#"expected "auto", "UTC", "reader" or a time zone name such as "America/New_York", but found "#,
+                "timeZone",
+                r#""auto", "UTC", "reader" or a time zone name such as "America/New_York""#,
+                AUTO,
             ),
-        };
-        let found = match found {
-            Value::String(s) => ["\"", s, "\""].concat(),
-            other => other.kind_name().to_owned(),
+            Notice::Lanes => ("lanes", r#""auto", "group" or "none""#, AUTO),
+            Notice::Refresh => (
+                "refresh",
+                "a number of seconds of at least 15, such as 60",
+                "the data is not refreshed",
+            ),
+            Notice::Follow => ("follow", "true or false", "the window does not follow"),
+            Notice::ShowNow => ("showNow", "true or false", "the line is shown"),
+            Notice::Start => ("start", A_DATE, "it is ignored"),
+            Notice::End => ("end", A_DATE, "it is ignored"),
+            Notice::StartAt => (
+                "startAt",
+                r#""fit", "first", "last", "now" or the id of an event"#,
+                "the timeline opens fitted",
+            ),
         };
         Problem {
-            path: path.to_owned(),
-            message: [expected, &found, r#"; "auto" is used"#].concat(),
+            path: ["options.", name].concat(),
+            message: [
+                "expected ",
+                expected,
+                ", but found ",
+                found,
+                " (",
+                instead,
+                ")",
+            ]
+            .concat(),
+        }
+    }
+}
+
+/// A found value as a warning names it: a string quoted, anything else
+/// by its kind ("a number").
+fn found(value: &Value) -> String {
+    match value {
+        Value::String(s) => ["\"", s, "\""].concat(),
+        other => other.kind_name().to_owned(),
+    }
+}
+
+/// A boolean option: `default` when absent, a warning when not a boolean.
+fn flag(value: Option<Value>, default: bool, notice: Notice, notices: &mut Vec<Problem>) -> bool {
+    match given(value) {
+        None => default,
+        Some(Value::Bool(b)) => b,
+        Some(other) => {
+            notices.push(notice.at(other.kind_name()));
+            default
+        }
+    }
+}
+
+/// A date option's text; a warning when it is not a string.
+fn date_text(value: Option<Value>, notice: Notice, notices: &mut Vec<Problem>) -> Option<String> {
+    match given(value)? {
+        Value::String(text) => Some(text),
+        other => {
+            notices.push(notice.at(other.kind_name()));
+            None
         }
     }
 }
@@ -140,14 +202,67 @@ impl Options {
     /// The options `value` asks for; `undefined` or `null` for all the
     /// defaults.
     pub fn read(value: JsValue) -> Result<Options, OptionsProblem> {
-        let argument: OptionsArgument = if value.is_undefined() || value.is_null() {
-            OptionsArgument::default()
+        let whole = if value.is_undefined() || value.is_null() {
+            Value::Null
         } else {
             let found = kind_of(&value);
             if found != "an object" {
                 return Err(OptionsProblem::NotAnObject(found));
             }
-            from_js(&value).ok_or(OptionsProblem::NotAnObject(found))?
+            value_of(&value)
+        };
+        // The options added since are taken out by name (each field of
+        // the derived struct costs about half a KB of wasm), and the rest
+        // is read into it.
+        let mut members = match whole {
+            Value::Object(members) => members,
+            _ => Vec::new(),
+        };
+        let mut option = |name: &str| {
+            let at = members.iter().position(|(key, _)| key == name)?;
+            Some(members.swap_remove(at).1)
+        };
+        let mut notices = Vec::new();
+        // Only the loader refreshes (it has the URL); the value is checked
+        // here, with the other options, by the same rule.
+        match given(option("refresh")) {
+            None => {}
+            Some(Value::Number(s)) if s.is_finite() && s >= MIN_REFRESH_S => {}
+            Some(Value::Number(_)) => notices.push(Notice::Refresh.at("a number below 15")),
+            Some(other) => notices.push(Notice::Refresh.at(other.kind_name())),
+        }
+        let follow = flag(option("follow"), false, Notice::Follow, &mut notices);
+        let show_now = flag(option("showNow"), true, Notice::ShowNow, &mut notices);
+        let start = date_text(option("start"), Notice::Start, &mut notices);
+        let end = date_text(option("end"), Notice::End, &mut notices);
+        let start_at = match given(option("startAt")) {
+            None => StartAt::Fit,
+            Some(Value::String(at)) => StartAt::parse(&at),
+            Some(other) => {
+                notices.push(Notice::StartAt.at(other.kind_name()));
+                StartAt::Fit
+            }
+        };
+        let layout = match given(option("layout")) {
+            None => Layout::Auto,
+            Some(value) => value.as_str().and_then(Layout::parse).unwrap_or_else(|| {
+                notices.push(Notice::Layout.at(&found(&value)));
+                Layout::Auto
+            }),
+        };
+        let lanes = match given(option("lanes")) {
+            None => LaneMode::Auto,
+            Some(value) => value.as_str().and_then(LaneMode::parse).unwrap_or_else(|| {
+                notices.push(Notice::Lanes.at(&found(&value)));
+                LaneMode::Auto
+            }),
+        };
+        let (time_zone, zone_name) = read_time_zone(given(option("timeZone")), &mut notices);
+        let argument = if members.is_empty() {
+            OptionsArgument::default()
+        } else {
+            OptionsArgument::deserialize(Value::Object(members))
+                .map_err(|_| OptionsProblem::NotAnObject("an object"))?
         };
         let height = number(
             argument.height,
@@ -176,26 +291,10 @@ impl Options {
                 .and_then(Theme::parse)
                 .ok_or(OptionsProblem::Theme)?,
         };
-        let mut notices = Vec::new();
-        let layout = match given(argument.layout) {
-            None => Layout::Auto,
-            Some(value) => value.as_str().and_then(Layout::parse).unwrap_or_else(|| {
-                notices.push(Notice::Layout.at(&value));
-                Layout::Auto
-            }),
-        };
-        let lanes = match given(argument.lanes) {
-            None => LaneMode::Auto,
-            Some(value) => value.as_str().and_then(LaneMode::parse).unwrap_or_else(|| {
-                notices.push(Notice::Lanes.at(&value));
-                LaneMode::Auto
-            }),
-        };
         let lang = match given(argument.lang) {
             Some(Value::String(lang)) => lang,
             _ => "en".to_owned(),
         };
-        let (time_zone, zone_name) = read_time_zone(given(argument.time_zone), &mut notices);
         Ok(Options {
             view: ViewOptions {
                 title,
@@ -206,10 +305,17 @@ impl Options {
                 theme,
                 layout,
                 zone_name,
+                show_now,
             },
             min_span_ms: min_span_ms.unwrap_or(DEFAULT_MIN_SPAN_MS),
             time_zone,
             lanes,
+            follow,
+            opening: Opening {
+                start,
+                end,
+                start_at,
+            },
             notices,
         })
     }
@@ -234,7 +340,7 @@ fn read_time_zone(value: Option<Value>, notices: &mut Vec<Problem>) -> (TimeZone
         return (zone, varying.then_some(name));
     }
     if let Some(value) = value {
-        notices.push(Notice::TimeZone.at(&value));
+        notices.push(Notice::TimeZone.at(&found(&value)));
     }
     (TimeZone::Auto, None)
 }

@@ -60,7 +60,8 @@ impl DateFormatter {
     }
 
     /// An event's date as readers see it: the data's own `display_date`
-    /// if it has one, else its date, or "start – end" for a range.
+    /// if it has one, else its date, or "start – end" for a range
+    /// ("start – ongoing" when its end is the present).
     pub fn event_label(&self, event: &Event) -> String {
         if let Some(label) = event
             .display_date
@@ -69,9 +70,11 @@ impl DateFormatter {
         {
             return label.trim().to_owned();
         }
+        let start = self.format(&event.start);
         match &event.end {
-            Some(end) => format!("{} – {}", self.format(&event.start), self.format(end)),
-            None => self.format(&event.start),
+            _ if event.ongoing => [&start, " – ", self.strings.ongoing].concat(),
+            Some(end) => [&start, " – ", &self.format(end)].concat(),
+            None => start,
         }
     }
 

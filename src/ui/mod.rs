@@ -28,6 +28,8 @@ pub mod highlight;
 pub mod intl;
 pub mod list;
 pub mod motion;
+pub mod new_events;
+pub mod now_line;
 pub mod overview;
 pub mod reactive;
 pub mod sanitize;
@@ -67,7 +69,7 @@ pub struct Ctx {
 
 /// How a page set the widget up (the validated mount options the view
 /// needs).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ViewOptions {
     /// A heading that overrides the data's title.
     pub title: Option<String>,
@@ -87,6 +89,9 @@ pub struct ViewOptions {
     /// The IANA name of the widget's zone when its offset varies (it is
     /// named with its offset under the track).
     pub zone_name: Option<String>,
+    /// Whether a "Today" line marks the present where the window shows
+    /// it (`showNow`).
+    pub show_now: bool,
 }
 
 /// How the widget shows its events on screen (printed, it is always a
@@ -110,6 +115,22 @@ impl Layout {
             "timeline" => Some(Layout::Timeline),
             "list" => Some(Layout::List),
             _ => None,
+        }
+    }
+}
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        ViewOptions {
+            title: None,
+            debug: false,
+            lang: String::new(),
+            dir: None,
+            height: 420.0,
+            theme: Theme::default(),
+            layout: Layout::default(),
+            zone_name: None,
+            show_now: true,
         }
     }
 }
@@ -142,6 +163,8 @@ pub const STYLES: &[&str] = &[
     include_str!(concat!(env!("OUT_DIR"), "/ui/cluster_badges.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/overview.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/era_bands.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/now_line.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/ui/new_events.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/zoom_controls.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/filter_bar.css")),
     include_str!(concat!(env!("OUT_DIR"), "/ui/event_card.css")),

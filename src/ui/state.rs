@@ -8,8 +8,10 @@
 //! shown events, their time index, the zoom limits), and the DOM from
 //! those. The JS API (`embed`) and the components change the state only
 //! through its methods, which carry the rules: keep or refit the window
-//! when data is replaced, follow an event the reader moves to, close a
-//! card whose event is gone.
+//! when data is replaced, merge live additions and removals keeping the
+//! window, the filter and the card, follow the latest events, count the
+//! new events the window does not show, follow an event the reader moves
+//! to, close a card whose event is gone.
 //!
 //! ```
 //! use leptos::prelude::*;
@@ -42,10 +44,11 @@ use crate::core::filter::Filter;
 use crate::core::import::Parsed;
 use crate::core::index::TimeIndex;
 use crate::core::lanes::{LaneMode, Lanes, ShownLanes};
+use crate::core::merge::{self, Change};
 use crate::core::model::Problem;
 use crate::core::palette::{parse_hex, Palette, Rgba};
 use crate::core::scale::{center_on, pan, zoom, ZoomLimits, DEFAULT_MIN_SPAN_MS};
-use crate::core::window::Window;
+use crate::core::window::{opening, Opening, Window};
 use crate::core::zone::{Placed, TimeZone, Zone};
 use crate::ui::reactive::{Derived, Source};
 use leptos::prelude::*;
@@ -80,6 +83,9 @@ pub struct Settings {
     /// What a CSS colour of the data is, as RGBA; `None` for text that is
     /// no colour (a canvas in the browser; hex only in tests).
     pub color: fn(&str) -> Option<Rgba>,
+    /// Whether the window follows later events that arrive while it shows
+    /// the latest one (the `follow` option).
+    pub follow: bool,
 }
 
 impl Default for Settings {
@@ -89,6 +95,7 @@ impl Default for Settings {
             now: || 0.0,
             lanes: LaneMode::Auto,
             color: parse_hex,
+            follow: false,
         }
     }
 }
@@ -130,6 +137,13 @@ pub struct TimelineState {
     /// so it stays on this thread); the data says which zone it was
     /// placed in.
     zone: StoredValue<Rc<TimeZone>, LocalStorage>,
+    /// Why the last refresh of the data failed, until one succeeds.
+    stale: Source<Option<Problem>>,
+    /// Ids of events added (live) outside the window, not yet seen.
+    unseen: Source<Vec<String>>,
+    /// The present on the axis (the zone's wall clock) as of the clock's
+    /// last tick ([`TimelineState::tick`]).
+    clock: Source<f64>,
     shown: Derived<Shown>,
     index: Derived<TimeIndex>,
     palette: Derived<Palette>,
@@ -144,31 +158,37 @@ impl TimelineState {
     /// The state of a widget showing `parsed`, fitted to its events, with
     /// no current event and no filter. Call it under the widget's owner.
     pub fn new(parsed: Parsed, settings: Settings) -> TimelineState {
-        TimelineState::with_notices(parsed, settings, Vec::new())
+        TimelineState::with_options(
+            parsed,
+            settings,
+            Vec::new(),
+            &Opening::default(),
+            TimeZone::Fixed(0),
+        )
     }
 
-    /// [`TimelineState::new`], with the problems the options had
-    /// (reported before the data's, with them, whatever the data).
-    pub fn with_notices(
+    /// [`TimelineState::new`], opening on the view `opening` asks for
+    /// (see [`opening`]), with the problems the options had (reported
+    /// before the data's, with them, whatever the data), in the time zone
+    /// `zone` (the `timeZone` option): positions are wall-clock times of
+    /// the zone the data is placed in (see [`crate::core::zone`]).
+    pub fn with_options(
         parsed: Parsed,
         settings: Settings,
-        notices: Vec<Problem>,
-    ) -> TimelineState {
-        TimelineState::in_zone(parsed, settings, notices, TimeZone::Fixed(0))
-    }
-
-    /// [`TimelineState::with_notices`] in the time zone `zone` (the
-    /// `timeZone` option): positions are wall-clock times of the zone
-    /// the data is placed in (see [`crate::core::zone`]).
-    pub fn in_zone(
-        parsed: Parsed,
-        settings: Settings,
-        notices: Vec<Problem>,
+        mut notices: Vec<Problem>,
+        opening_view: &Opening,
         zone: TimeZone,
     ) -> TimelineState {
-        let data = Arc::new(Dataset::in_zone(parsed, &zone));
-        let now = zone.zone(data.zone).wall((settings.now)());
-        let window = Window::fit(&data.timeline, now);
+        let now = (settings.now)();
+        let data = dataset_in(parsed, &zone, now);
+        let now = zone.zone(data.zone).wall(now);
+        let opened = opening(&data, opening_view, now);
+        notices.extend(opened.problems);
+        let selection = Selection {
+            open: opened.card.is_some(),
+            id: opened.card,
+        };
+        let window = opened.window;
         let zone = StoredValue::new_local(Rc::new(zone));
         let data = Source::new(data);
         let filter = Source::new(Filter::default());
@@ -195,10 +215,13 @@ impl TimelineState {
             shown_lanes,
             notices: StoredValue::new(notices),
             zone,
+            stale: Source::new(None),
+            unseen: Source::new(Vec::new()),
+            clock: Source::new(now),
             query,
             data,
             window: Source::new(window),
-            selection: Source::new(Selection::default()),
+            selection: Source::new(selection),
             filter,
             moving: Source::new(false),
             last_change: StoredValue::new(f64::NEG_INFINITY),
@@ -259,11 +282,12 @@ impl TimelineState {
     }
 
     /// What validation reported: the options' problems (with "auto"
-    /// lanes meeting too many groups), then the data's, then its colours'
-    /// (tracked: the data's change with the data).
+    /// lanes meeting too many groups), a failed refresh, then the data's,
+    /// then its colours' (tracked: the data's change with the data).
     pub fn problems(&self) -> Vec<Problem> {
         let mut all = self.notices.get_value();
         all.extend(self.lanes.read().problem.clone());
+        all.extend(self.stale.get());
         all.extend(self.data().problems.iter().cloned());
         all.extend(self.palette.read().problems.iter().cloned());
         all
@@ -287,6 +311,17 @@ impl TimelineState {
     /// The shown events of each lane that shows any.
     pub fn shown_lanes(&self) -> Arc<ShownLanes> {
         self.shown_lanes.read()
+    }
+
+    /// How many events were added outside the window and not seen yet
+    /// (the "N new events" control).
+    pub fn unseen(&self) -> usize {
+        self.unseen.read().len()
+    }
+
+    /// The present as of the clock's last tick.
+    pub fn clock(&self) -> f64 {
+        self.clock.get()
     }
 
     /// The events passing the filter.
@@ -374,31 +409,194 @@ impl TimelineState {
     /// Replaces the data (`setEvents`). The window stays where the reader
     /// left it while it still shows some of the new events, otherwise it
     /// fits them; the current event stays if the new data has it (its card
-    /// showing the new content), else there is none.
-    pub fn replace_data(&self, parsed: Parsed) {
-        let time_zone = self.time_zone();
-        let data = Arc::new(Dataset::in_zone(parsed, &time_zone));
-        let mut window = self.window.get_untracked();
-        let (old, new) = (self.data.with_untracked(|d| d.zone), data.zone);
-        let (old, new) = (time_zone.zone(old), time_zone.zone(new));
-        if old.placed() != new.placed() {
-            // "auto" and the new data's offset moved the wall clock: the
-            // window keeps its instants.
-            let shift = |wall: f64| new.wall(old.instant(wall));
-            window = Window::new(shift(window.start()), shift(window.end())).unwrap_or(window);
-        }
+    /// showing the new content), else there is none. Returns what changed,
+    /// by id.
+    pub fn replace_data(&self, parsed: Parsed) -> Change {
+        let old = self.data.get_untracked();
+        let data = self.dataset(parsed);
+        let window = self.keep_instants(&old, &data);
         if window.visible(&data.timeline).next().is_none() {
-            window = Window::fit(&data.timeline, new.wall(self.now()));
+            let now = self.time_zone().zone(data.zone).wall(self.now());
+            self.set_window(Window::fit(&data.timeline, now));
+        } else {
+            self.set_window(window);
         }
-        self.set_window(window);
-        let gone = self.selection.with_untracked(|s| {
-            s.id.as_deref()
-                .is_some_and(|id| data.index_of(id).is_none())
-        });
-        if gone {
+        let change = merge::diff(&old, &data);
+        self.apply(data, &change, false);
+        change
+    }
+
+    /// Adds events, an event with a known id replacing that one
+    /// (`addEvents`): see [`TimelineState::reload`] for what stays.
+    pub fn add_events(&self, parsed: Parsed) -> Change {
+        let old = self.data.get_untracked();
+        let warned = !parsed.problems.is_empty();
+        let (merged, change) = merge::add(&old, parsed);
+        if !change.is_empty() || warned {
+            self.apply(self.derived_dataset(merged), &change, true);
+        }
+        change
+    }
+
+    /// Removes the events with these ids (`removeEvents`); returns the
+    /// ids that were there, each once. An open card of a removed event
+    /// closes.
+    pub fn remove_events(&self, ids: &[String]) -> Vec<String> {
+        let Some((kept, removed)) = merge::remove(&self.data.get_untracked(), ids) else {
+            return Vec::new();
+        };
+        let change = Change {
+            removed,
+            ..Change::default()
+        };
+        self.apply(self.derived_dataset(kept), &change, true);
+        change.removed
+    }
+
+    /// Replaces the data with a new reading of its file, the file being
+    /// the truth (`reload()`, `refresh`). Unlike `setEvents`, a live change
+    /// never refits: the window, the filter and the card stay (a card
+    /// whose event changed shows the new content; one whose event is gone
+    /// closes), new events the window does not show are counted for the
+    /// "N new events" control, and with `follow` a window that showed the
+    /// latest event moves to the later ones. A successful reading clears
+    /// a failed refresh's notice.
+    pub fn reload(&self, parsed: Parsed) -> Change {
+        let old = self.data.get_untracked();
+        let data = self.dataset(parsed);
+        self.set_window(self.keep_instants(&old, &data));
+        let change = merge::diff(&old, &data);
+        self.apply(data, &change, true);
+        self.refresh_failed(None);
+        change
+    }
+
+    /// Says why the last refresh failed (a notice among the problems,
+    /// while the data shown stays), or with `None` that one succeeded.
+    pub fn refresh_failed(&self, problem: Option<Problem>) {
+        if *self.stale.read_untracked() != problem {
+            self.stale.set(problem);
+        }
+    }
+
+    /// Brings the unseen new events into view (the "N new events"
+    /// control): the window moves as little as it can, or widens when
+    /// they do not fit it. The earliest becomes the current event, so the
+    /// arrows go on from there.
+    pub fn show_unseen(&self) {
+        let ids = self.unseen.get_untracked();
+        self.unseen.set(Vec::new());
+        let positions = ids.iter().filter_map(|id| untrack(|| self.position_of(id)));
+        let Some((first, last)) = positions.fold(None, |span, at| match span {
+            None => Some((at, at)),
+            Some((first, last)) => Some((at.min(first), at.max(last))),
+        }) else {
+            return;
+        };
+        let shown = self.shown.read_untracked();
+        let start = |at: usize| shown.timeline.events.get(at).map(|e| e.start_ms());
+        if let Some((from, to)) = start(first).zip(start(last)) {
+            self.set_window(self.window.get_untracked().showing(from, to));
+            self.move_to(first);
+        }
+    }
+
+    /// The clock ticked: the present is `now()` (the "Today" line moves,
+    /// and ongoing events reach the new present).
+    pub fn tick(&self) {
+        self.clock.set(self.now_on_axis());
+        let data = self.data.get_untracked();
+        if !data.has_ongoing() {
+            return;
+        }
+        let mut parsed = data.parsed();
+        if parsed.timeline.resolve_ongoing(self.now_on_axis()) {
+            self.data.set(self.derived_dataset(parsed));
+        }
+    }
+
+    /// The dataset of a new reading of the data, in the `timeZone`
+    /// option's zone (with "auto", the new data's offset).
+    fn dataset(&self, parsed: Parsed) -> Arc<Dataset> {
+        dataset_in(parsed, &self.time_zone(), self.now())
+    }
+
+    /// The dataset of events taken from the one shown (added to, some
+    /// removed, ongoing ones resolved again): in the zone that one was
+    /// placed in, so that "auto" does not change the clock under events
+    /// already on it.
+    fn derived_dataset(&self, parsed: Parsed) -> Arc<Dataset> {
+        let (time_zone, placed) = self.zone_parts();
+        match placed {
+            Placed::Fixed(offset) => dataset_in(parsed, &TimeZone::Fixed(offset), self.now()),
+            Placed::Varying => dataset_in(parsed, &time_zone, self.now()),
+        }
+    }
+
+    /// The window the reader sees, on the clock of `new` (the same
+    /// instants when "auto" and new data's offset moved the wall clock).
+    fn keep_instants(&self, old: &Dataset, new: &Dataset) -> Window {
+        let window = self.window.get_untracked();
+        let time_zone = self.time_zone();
+        let (old, new) = (time_zone.zone(old.zone), time_zone.zone(new.zone));
+        if old.placed() == new.placed() {
+            return window;
+        }
+        let shift = |wall: f64| new.wall(old.instant(wall));
+        Window::new(shift(window.start()), shift(window.end())).unwrap_or(window)
+    }
+
+    /// Shows `data`, which `change` made: the current event stays if the
+    /// data still has it (else there is none: an open card closes). A
+    /// `live` change also follows the latest events (with `follow`) and
+    /// counts the new ones the window does not show.
+    fn apply(&self, data: Arc<Dataset>, change: &Change, live: bool) {
+        let window = self.window.get_untracked();
+        let latest = |state: &TimelineState| {
+            let shown = state.shown.read_untracked();
+            let last = shown.timeline.events.last();
+            last.map(|e| (e.start_ms(), e.end_ms()))
+        };
+        let before = latest(self);
+        let following = live
+            && self.settings.follow
+            && before.is_none_or(|(start, end)| window.intersects(start, end));
+        let selection = self.selection.read_untracked();
+        if (selection.id.as_deref()).is_some_and(|id| data.index_of(id).is_none()) {
             self.selection.set(Selection::default());
         }
         self.data.set(data);
+        if following {
+            match (before, latest(self)) {
+                (Some((was, _)), Some((now, _))) if now > was => {
+                    self.set_window(window.reaching(was, now));
+                }
+                (None, Some(_)) => self.fit(),
+                _ => {}
+            }
+        }
+        let mut unseen = self.unseen.get_untracked();
+        unseen.retain(|id| !change.removed.contains(id));
+        if live {
+            let window = self.window.get_untracked();
+            let outside = |id: &&String| {
+                untrack(|| self.position_of(id)).is_some()
+                    && self
+                        .period(id)
+                        .is_some_and(|(start, end)| !window.intersects(start, end))
+            };
+            unseen.extend(change.added.iter().filter(outside).cloned());
+        }
+        if *self.unseen.read_untracked() != unseen {
+            self.unseen.set(unseen);
+        }
+    }
+
+    /// When the event with id `id` starts and ends, if the data has it.
+    fn period(&self, id: &str) -> Option<(f64, f64)> {
+        let data = self.data.read_untracked();
+        let event = data.event(id)?;
+        Some((event.start_ms(), event.end_ms()))
     }
 
     /// Shows exactly `window` (the reader's zoom and pan, `setWindow`).
@@ -415,6 +613,24 @@ impl TimelineState {
         }
         if self.window.get_untracked() != window {
             self.window.set(window);
+            self.saw(window);
+        }
+    }
+
+    /// Drops the unseen new events `window` shows: the reader has seen
+    /// them.
+    fn saw(&self, window: Window) {
+        if self.unseen.read_untracked().is_empty() {
+            return;
+        }
+        let mut unseen = self.unseen.get_untracked();
+        let count = unseen.len();
+        unseen.retain(|id| {
+            self.period(id)
+                .is_some_and(|(start, end)| !window.intersects(start, end))
+        });
+        if unseen.len() != count {
+            self.unseen.set(unseen);
         }
     }
 
@@ -457,10 +673,9 @@ impl TimelineState {
             self.close();
             return Ok(());
         };
-        let period = self
-            .data
-            .with_untracked(|d| d.event(id).map(|e| (e.start_ms(), e.end_ms())));
-        let (start, end) = period.ok_or_else(|| StateError::UnknownEvent(id.to_owned()))?;
+        let (start, end) = self
+            .period(id)
+            .ok_or_else(|| StateError::UnknownEvent(id.to_owned()))?;
         self.follow(start, end);
         self.selection.set(Selection {
             id: Some(id.to_owned()),
@@ -575,6 +790,14 @@ impl TimelineState {
             self.set_window(center_on(window, start));
         }
     }
+}
+
+/// The dataset of `parsed` in `zone`, its ongoing events ending at the
+/// present `now` (ms since 1970 UTC) on that zone's wall clock.
+fn dataset_in(mut parsed: Parsed, zone: &TimeZone, now: f64) -> Arc<Dataset> {
+    let present = zone.for_timeline(&parsed.timeline).wall(now);
+    parsed.timeline.resolve_ongoing(present);
+    Arc::new(Dataset::in_zone(parsed, zone))
 }
 
 #[cfg(test)]
@@ -779,10 +1002,11 @@ mod tests {
     fn a_filter_date_with_an_offset_is_kept_on_the_zone_s_wall_clock() {
         with_owner(|| {
             let parsed = parse_document(FOUR).unwrap_or_default();
-            let state = TimelineState::in_zone(
+            let state = TimelineState::with_options(
                 parsed,
                 Settings::default(),
                 Vec::new(),
+                &Opening::default(),
                 TimeZone::Fixed(270),
             );
             let from = PartialDate::parse("2019-06-13T00:00Z").ok();
@@ -837,10 +1061,11 @@ mod tests {
                             {"id": "b", "start": "2019-05-07T09:00+04:30", "title": "b"}]"#;
             let brasilia = r#"[{"id": "a", "start": "2019-05-05T07:00-03:00", "title": "a"}]"#;
             let parse = |text: &str| parse_document(text).unwrap_or_default();
-            let state = TimelineState::in_zone(
+            let state = TimelineState::with_options(
                 parse(tehran),
                 Settings::default(),
                 Vec::new(),
+                &Opening::default(),
                 TimeZone::Auto,
             );
             let instants = || {
@@ -857,6 +1082,46 @@ mod tests {
                 .event("a")
                 .map(|e| e.start.to_string());
             assert_eq!(a.as_deref(), Some("2019-05-05T07:00"));
+        });
+    }
+
+    fn parsed(text: &str) -> Parsed {
+        parse_document(text).unwrap_or_default()
+    }
+
+    fn june() -> Window {
+        Window::from_iso("2019-06", "2019-06").unwrap_or(Window::fit(&Default::default(), 0.0))
+    }
+
+    #[test]
+    fn adding_events_keeps_the_window_the_filter_and_the_card_with_its_new_content() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            state.set_window(june());
+            state.update_filter(|f| f.tags = vec!["shipping".into()]);
+            assert!(state.select(Some("tankers")).is_ok());
+            let change = state.add_events(parsed(
+                r#"[{"id": "tankers", "start": "2019-06-13", "title": "Two tankers attacked", "tags": ["shipping"]},
+                    {"id": "talks", "start": "2019-06-20", "title": "Talks", "tags": ["shipping"]}]"#,
+            ));
+            assert_eq!(
+                (change.added, change.updated),
+                (vec!["talks".to_owned()], vec!["tankers".to_owned()])
+            );
+            assert_eq!(state.window_untracked(), june());
+            assert_eq!(state.filter_untracked().tags, ["shipping"]);
+            let selection = state.selection_untracked();
+            assert_eq!(
+                (selection.id.as_deref(), selection.open),
+                (Some("tankers"), true)
+            );
+            let title = state
+                .data_untracked()
+                .event("tankers")
+                .map(|e| e.title.clone());
+            assert_eq!(title.as_deref(), Some("Two tankers attacked"));
+            // Added inside the window: nothing to announce.
+            assert_eq!(state.unseen.with_untracked(Vec::len), 0);
         });
     }
 
@@ -882,15 +1147,30 @@ mod tests {
     }
 
     #[test]
+    fn an_addition_of_only_bad_events_still_reports_them() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            let change = state.add_events(parsed(r#"[{"start": "soon", "title": "x"}]"#));
+            assert!(change.is_empty());
+            let paths: Vec<String> = untrack(|| state.problems())
+                .into_iter()
+                .map(|p| p.path)
+                .collect();
+            assert_eq!(paths, ["[0].start"]);
+        });
+    }
+
+    #[test]
     fn fit_without_events_shows_the_present_on_the_zone_s_clock() {
         with_owner(|| {
-            let state = TimelineState::in_zone(
+            let state = TimelineState::with_options(
                 Parsed::default(),
                 Settings {
                     now: || 1_000_000_000.0,
                     ..Settings::default()
                 },
                 Vec::new(),
+                &Opening::default(),
                 TimeZone::Fixed(-300),
             );
             let wall = 1_000_000_000.0 - 300.0 * 60_000.0;
@@ -922,6 +1202,231 @@ mod tests {
                 .collect();
             assert_eq!(paths, ["options.lanes"]);
             assert!(state.shown_lanes.read_untracked().lanes.is_empty());
+        });
+    }
+
+    #[test]
+    fn removing_the_open_event_closes_its_card_and_unknown_ids_are_ignored() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            assert!(state.select(Some("drone")).is_ok());
+            let window = state.window_untracked();
+            let removed = state.remove_events(&["nope".into(), "drone".into()]);
+            assert_eq!(removed, ["drone"]);
+            assert_eq!(state.selection_untracked(), Selection::default());
+            assert_eq!(state.window_untracked(), window);
+            assert!(state.remove_events(&["nope".into()]).is_empty());
+            assert_eq!(state.data_untracked().timeline.events.len(), 3);
+        });
+    }
+
+    #[test]
+    fn new_events_outside_the_window_are_counted_until_shown() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            state.set_window(june());
+            state.add_events(parsed(
+                r#"[{"id": "a", "start": "2019-08-01", "title": "A"},
+                    {"id": "b", "start": "2019-08-03", "title": "B"},
+                    {"id": "c", "start": "2019-06-02", "title": "C"}]"#,
+            ));
+            assert_eq!(untrack(|| state.unseen()), 2);
+            // A removed one is no longer new.
+            state.remove_events(&["b".into()]);
+            assert_eq!(untrack(|| state.unseen()), 1);
+            state.add_events(parsed(
+                r#"[{"id": "d", "start": "2019-09-01", "title": "D"}]"#,
+            ));
+            assert_eq!(untrack(|| state.unseen()), 2);
+            state.show_unseen();
+            assert_eq!(untrack(|| state.unseen()), 0);
+            let window = state.window_untracked();
+            let data = state.data_untracked();
+            for id in ["a", "d"] {
+                let e = data
+                    .event(id)
+                    .map(|e| (e.start_ms(), e.end_ms()))
+                    .unwrap_or_default();
+                assert!(window.intersects(e.0, e.1), "{id} is shown");
+            }
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("a"));
+        });
+    }
+
+    #[test]
+    fn new_events_the_reader_pans_to_are_seen() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            state.set_window(june());
+            state.add_events(parsed(
+                r#"[{"id": "a", "start": "2019-08-01", "title": "A"}]"#,
+            ));
+            assert_eq!(untrack(|| state.unseen()), 1);
+            state.set_window(Window::from_iso("2019-08", "2019-08").unwrap_or(june()));
+            assert_eq!(untrack(|| state.unseen()), 0);
+            state.set_window(june());
+            assert_eq!(untrack(|| state.unseen()), 0, "seen once is seen");
+        });
+    }
+
+    fn following(follow: bool) -> TimelineState {
+        TimelineState::new(
+            parsed(FOUR),
+            Settings {
+                follow,
+                ..Settings::default()
+            },
+        )
+    }
+
+    #[test]
+    fn with_follow_a_window_showing_the_latest_event_moves_to_later_ones() {
+        with_owner(|| {
+            let state = following(true);
+            let july = Window::from_iso("2019-07", "2019-07").unwrap_or(june());
+            state.set_window(july);
+            state.add_events(parsed(
+                r#"[{"id": "late", "start": "2019-08-10", "title": "Late"}]"#,
+            ));
+            let window = state.window_untracked();
+            assert_eq!(window.span(), july.span(), "the zoom stays");
+            let late = state
+                .data_untracked()
+                .event("late")
+                .map(|e| e.start_ms())
+                .unwrap_or_default();
+            assert!(window.intersects(late, late + 1.0));
+            assert_eq!(untrack(|| state.unseen()), 0, "followed, so seen");
+            // An earlier event does not move it.
+            state.add_events(parsed(
+                r#"[{"id": "early", "start": "2019-01-10", "title": "Early"}]"#,
+            ));
+            assert_eq!(state.window_untracked(), window);
+        });
+    }
+
+    #[test]
+    fn a_window_the_reader_moved_away_from_the_latest_event_stays() {
+        with_owner(|| {
+            let state = following(true);
+            state.set_window(june());
+            state.add_events(parsed(
+                r#"[{"id": "late", "start": "2019-08-10", "title": "Late"}]"#,
+            ));
+            assert_eq!(state.window_untracked(), june());
+            assert_eq!(untrack(|| state.unseen()), 1);
+            // Without follow, even a window on the latest event stays.
+            let state = following(false);
+            let july = Window::from_iso("2019-07", "2019-07").unwrap_or(june());
+            state.set_window(july);
+            state.add_events(parsed(
+                r#"[{"id": "late", "start": "2019-08-10", "title": "Late"}]"#,
+            ));
+            assert_eq!(state.window_untracked(), july);
+        });
+    }
+
+    #[test]
+    fn a_reload_makes_the_file_the_truth_and_keeps_the_view() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            state.set_window(june());
+            assert!(state.select(Some("tankers")).is_ok());
+            state.refresh_failed(Some(Problem {
+                path: "src".into(),
+                message: "could not be refreshed".into(),
+            }));
+            assert_eq!(untrack(|| state.problems()).len(), 1);
+            let change = state.reload(parsed(
+                r#"[{"id": "tankers", "start": "2019-06-13", "title": "Tankers attacked", "tags": ["shipping"]},
+                    {"id": "far", "start": "2021-01-01", "title": "Far away"}]"#,
+            ));
+            assert_eq!(change.added, ["far"]);
+            assert_eq!(change.removed, ["carrier", "drone", "seized"]);
+            assert!(change.updated.is_empty());
+            assert_eq!(state.window_untracked(), june());
+            assert_eq!(state.selection_untracked().id.as_deref(), Some("tankers"));
+            assert!(
+                untrack(|| state.problems()).is_empty(),
+                "a good reload clears the notice"
+            );
+        });
+    }
+
+    #[test]
+    fn set_events_reports_its_change_too() {
+        with_owner(|| {
+            let state = state_of(FOUR);
+            let change = state.replace_data(parsed(
+                r#"[{"id": "carrier", "start": "2019-05-05", "title": "Carrier deployed", "tags": ["military"]},
+                    {"id": "new", "start": "2019-05-06", "title": "New"}]"#,
+            ));
+            assert_eq!(change.added, ["new"]);
+            assert_eq!(change.removed, ["tankers", "drone", "seized"]);
+            assert!(change.updated.is_empty());
+        });
+    }
+
+    #[test]
+    fn opens_on_the_event_start_at_names_with_its_card() {
+        with_owner(|| {
+            let state = TimelineState::with_options(
+                parsed(FOUR),
+                Settings::default(),
+                Vec::new(),
+                &Opening {
+                    start_at: crate::core::window::StartAt::Event("tankers".into()),
+                    ..Opening::default()
+                },
+                TimeZone::Fixed(0),
+            );
+            let selection = state.selection_untracked();
+            assert_eq!(
+                (selection.id.as_deref(), selection.open),
+                (Some("tankers"), true)
+            );
+            let unknown = TimelineState::with_options(
+                parsed(FOUR),
+                Settings::default(),
+                Vec::new(),
+                &Opening {
+                    start_at: crate::core::window::StartAt::Event("nope".into()),
+                    ..Opening::default()
+                },
+                TimeZone::Fixed(0),
+            );
+            assert_eq!(unknown.selection_untracked(), Selection::default());
+            let paths: Vec<String> = untrack(|| unknown.problems())
+                .into_iter()
+                .map(|p| p.path)
+                .collect();
+            assert_eq!(paths, ["options.startAt"]);
+        });
+    }
+
+    #[test]
+    fn an_ongoing_event_reaches_the_present_as_the_clock_ticks() {
+        thread_local!(static NOW: std::cell::Cell<f64> = const { std::cell::Cell::new(1.7e12) });
+        with_owner(|| {
+            let state = TimelineState::new(
+                parsed(r#"[{"id": "war", "start": "2022-02-24", "end": "now", "title": "War"}]"#),
+                Settings {
+                    now: || NOW.with(std::cell::Cell::get),
+                    ..Settings::default()
+                },
+            );
+            let end = || {
+                state
+                    .data_untracked()
+                    .event("war")
+                    .map(|e| e.end_ms())
+                    .unwrap_or_default()
+            };
+            assert!((end() - 1.7e12).abs() <= 60_000.0);
+            NOW.with(|n| n.set(1.8e12));
+            state.tick();
+            assert!((end() - 1.8e12).abs() <= 60_000.0);
+            assert_eq!(untrack(|| state.clock()), 1.8e12);
         });
     }
 }

@@ -154,6 +154,13 @@ pub struct Strings {
     pub problems: Plural,
     /// After a printed list cut short: "{n} more events are not printed."
     pub not_printed: Plural,
+    /// The control that brings events added outside the window into
+    /// view: "{n} new events".
+    pub new_events: Plural,
+    /// The label of the line that marks the present.
+    pub today: &'static str,
+    /// An ongoing range's end in its date label ("May 2019 – ongoing").
+    pub ongoing: &'static str,
     /// "{n} years ago" for a compact number ("13.8 billion").
     pub years_ago: fn(&str) -> String,
     /// "year {n}" for a far-future year.
@@ -303,6 +310,9 @@ pub static EN: Strings = Strings {
         "{n} more event is not printed.",
         "{n} more events are not printed.",
     ),
+    new_events: Plural::two("{n} new event", "{n} new events"),
+    today: "Today",
+    ongoing: "ongoing",
     years_ago: |n| format!("{n} years ago"),
     year_n: "year {n}",
     times_in: "Times in {zone}",
@@ -357,6 +367,9 @@ pub static DE: Strings = Strings {
         "{n} weiteres Ereignis wird nicht gedruckt.",
         "{n} weitere Ereignisse werden nicht gedruckt.",
     ),
+    new_events: Plural::two("{n} neues Ereignis", "{n} neue Ereignisse"),
+    today: "Heute",
+    ongoing: "andauernd",
     years_ago: |n| format!("vor {n} Jahren"),
     year_n: "Jahr {n}",
     times_in: "Uhrzeiten: {zone}",
@@ -414,6 +427,9 @@ pub static FR: Strings = Strings {
         "{n} autre événement n’est pas imprimé.",
         "{n} autres événements ne sont pas imprimés.",
     ),
+    new_events: Plural::two("{n} nouvel événement", "{n} nouveaux événements"),
+    today: "Aujourd’hui",
+    ongoing: "en cours",
     years_ago: |n| {
         if ends_in_big_noun(n) {
             format!("il y a {n} d’années")
@@ -474,6 +490,9 @@ pub static ES: Strings = Strings {
         "{n} evento más no se imprime.",
         "{n} eventos más no se imprimen.",
     ),
+    new_events: Plural::two("{n} evento nuevo", "{n} eventos nuevos"),
+    today: "Hoy",
+    ongoing: "en curso",
     years_ago: |n| {
         if ends_in_big_noun(n) {
             format!("hace {n} de años")
@@ -570,6 +589,16 @@ pub static AR: Strings = Strings {
         many: "لم يُطبع {n} حدثًا آخر.",
         other: "لم يُطبع {n} حدث آخر.",
     },
+    new_events: Plural {
+        zero: "لا أحداث جديدة",
+        one: "حدث جديد واحد",
+        two: "حدثان جديدان",
+        few: "{n} أحداث جديدة",
+        many: "{n} حدثًا جديدًا",
+        other: "{n} حدث جديد",
+    },
+    today: "اليوم",
+    ongoing: "مستمر",
     years_ago: |n| format!("قبل {n} سنة"),
     year_n: "سنة {n}",
     times_in: "الأوقات حسب {zone}",
@@ -655,6 +684,11 @@ impl Text {
     /// "2 data problems (debug)".
     pub fn problems(&self, n: usize) -> String {
         self.s.count(&self.s.problems, n as u64, &self.number(n))
+    }
+
+    /// "3 new events".
+    pub fn new_events(&self, n: usize) -> String {
+        self.s.count(&self.s.new_events, n as u64, &self.number(n))
     }
 
     fn format(&self, n: usize, badge: bool) -> String {
@@ -743,6 +777,7 @@ mod tests {
         assert_eq!(EN.count(&EN.events, 10_000, "10,000"), "10,000 events");
         assert_eq!(EN.shown_of(2, 4, "2", "4"), "2 of 4 events");
         assert_eq!(EN.count(&EN.more_events, 1, "1"), "1 more event: zoom in");
+        assert_eq!(EN.count(&EN.new_events, 3, "3"), "3 new events");
     }
 
     #[test]
@@ -797,7 +832,7 @@ mod tests {
     #[test]
     fn every_form_that_needs_a_number_has_one() {
         for s in ALL {
-            for phrase in [&s.events, &s.more_events, &s.problems] {
+            for phrase in [&s.events, &s.more_events, &s.problems, &s.new_events] {
                 for n in [0, 1, 2, 3, 11, 100, 1000] {
                     let text = s.count(phrase, n, "#");
                     assert!(!text.contains('{'), "{}: {text}", s.lang);

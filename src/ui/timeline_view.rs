@@ -68,7 +68,7 @@ pub fn timeline_view(cx: Ctx, options: &ViewOptions) -> web_sys::HtmlElement {
         let _ = root.append_child(&events);
         events
     } else {
-        let (track, size) = track::track(cx);
+        let (track, size) = track::track(cx, options.show_now);
         let _ = root.append_child(&track);
         let _ = root.append_child(&axis::zone_caption(cx, options.zone_name.clone()));
         let _ = root.append_child(&overview::overview(cx, size.width));

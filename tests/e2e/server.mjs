@@ -2,6 +2,11 @@
 //
 //   /        -> the release bundle (../../dist, or $E2E_DIST)
 //   /test/   -> tests/e2e/pages/ (test-only pages and data)
+//   /live/<name>  -> a data file a test changes while the page runs (refresh):
+//            PUT sets it ({body, contentType?, status?, etag?, lastModified?}),
+//            GET serves it (200, or 304 when the request's If-None-Match /
+//            If-Modified-Since match, or the status set), and
+//            GET /live/<name>/log lists the requests it answered.
 //
 // Listens on 127.0.0.1:$E2E_PORT (default 8091). Every HTML response carries
 // the strict Content-Security-Policy from the embed contract, so each page the
@@ -67,7 +72,56 @@ const server = createServer((req, res) => {
   });
 });
 
+/** The /live/ files, by name: what to answer and the requests answered. */
+const liveFiles = new Map();
+
+async function handleLive(req, res, name) {
+  if (name.endsWith("/log")) {
+    const log = liveFiles.get(name.slice(0, -4))?.log ?? [];
+    send(res, 200, JSON.stringify(log), { "Content-Type": "application/json" });
+    return;
+  }
+  if (req.method === "PUT") {
+    let body = "";
+    for await (const chunk of req) body += chunk;
+    const file = liveFiles.get(name) ?? { log: [] };
+    liveFiles.set(name, { ...file, ...JSON.parse(body) });
+    send(res, 204, "");
+    return;
+  }
+  const file = liveFiles.get(name);
+  if (!file) {
+    send(res, 404, "not found\n");
+    return;
+  }
+  const ifNoneMatch = req.headers["if-none-match"] ?? null;
+  const ifModifiedSince = req.headers["if-modified-since"] ?? null;
+  let status = file.status ?? 200;
+  const unchanged =
+    (ifNoneMatch !== null && file.etag && ifNoneMatch === file.etag) ||
+    (ifNoneMatch === null && ifModifiedSince !== null && file.lastModified && ifModifiedSince === file.lastModified);
+  if (status === 200 && unchanged) status = 304;
+  file.log.push({ ifNoneMatch, ifModifiedSince, status });
+  const headers = { "Cache-Control": "no-cache" };
+  if (file.etag) headers.ETag = file.etag;
+  if (file.lastModified) headers["Last-Modified"] = file.lastModified;
+  if (status === 304) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  send(res, status, status === 200 ? file.body : "server error\n", {
+    ...headers,
+    "Content-Type": status === 200 ? file.contentType ?? "application/json" : "text/plain; charset=utf-8",
+  });
+}
+
 async function handle(req, res) {
+  const live = /^\/live\/([\w.-]+(?:\/log)?)$/.exec(new URL(req.url, "http://127.0.0.1").pathname);
+  if (live) {
+    await handleLive(req, res, live[1]);
+    return;
+  }
   if (req.method !== "GET" && req.method !== "HEAD") {
     send(res, 405, "method not allowed\n", { Allow: "GET, HEAD" });
     return;

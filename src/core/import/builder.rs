@@ -23,7 +23,8 @@ use crate::core::import::ids::content_id;
 use crate::core::import::sort::sort_by_start;
 use crate::core::json::{JsonError, Value};
 use crate::core::model::{
-    check_url, DataColor, Era, Event, Group, Media, Problem, Source, Timeline, UrlProblem,
+    check_url, DataColor, Era, Event, EventData, Group, Media, Problem, Source, Timeline,
+    UrlProblem,
 };
 use std::fmt;
 use std::sync::Arc;
@@ -318,6 +319,8 @@ pub(crate) struct Draft {
     pub(crate) display_date: Option<String>,
     /// Shared through [`Builder::group`].
     pub(crate) group: Option<Arc<str>>,
+    /// `"end": "now"`: the end is the reader's present.
+    pub(crate) ongoing: bool,
 }
 
 impl Builder {
@@ -588,6 +591,7 @@ impl Builder {
             source,
             display_date,
             group,
+            ongoing,
         } = draft;
         let title = match title {
             Some(t) if !trim(&t).is_empty() => trimmed(t),
@@ -621,7 +625,7 @@ impl Builder {
                 *n += 1;
             }
         }
-        self.timeline.events.push(Event {
+        self.timeline.events.push(Event::from(EventData {
             id,
             start,
             end,
@@ -633,7 +637,8 @@ impl Builder {
             source,
             display_date,
             group,
-        });
+            ongoing,
+        }));
     }
 
     /// Keeps an era whose end is not before its start; reports it at

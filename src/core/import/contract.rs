@@ -17,8 +17,10 @@
 //! where an event is `{"start": "2019-05", "title": "…", "id"?, "end"?,
 //! "text"?, "tags"?, "importance"?, "group"?, "media"?, "source"?}` and any
 //! other member is ignored. When a member name repeats, the last one
-//! counts, as with `JSON.parse`. `groups`, `colors` and `eras` are read by
-//! the `threads` reader once the events are.
+//! counts, as with `JSON.parse`. `end` is a date, or `"now"` for an
+//! ongoing range (see [`Event::ongoing`](crate::core::model::Event::ongoing)).
+//! `groups`, `colors` and `eras` are read by the `threads` reader once
+//! the events are.
 //!
 //! # How is a TimelineJS3 document told apart?
 //!
@@ -419,7 +421,11 @@ fn event(b: &mut Builder, at: Loc, slots: Slots<'_>) -> Result<(), WrongType> {
         None => None,
         Some(value) => source_field(b, &at.path(), &value.into_value())?.map(Box::new),
     };
-    let end = end.and_then(|value| end_field(b, at, &start, &value));
+    // `"end": "now"`: an ongoing range, its end the reader's present.
+    let ongoing = matches!(&end, Some(Field::Str(s)) if s.trim().eq_ignore_ascii_case("now"));
+    let end = end
+        .filter(|_| !ongoing)
+        .and_then(|value| end_field(b, at, &start, &value));
     b.push_event(Draft {
         at,
         keys: &KEYS,
@@ -434,6 +440,7 @@ fn event(b: &mut Builder, at: Loc, slots: Slots<'_>) -> Result<(), WrongType> {
         source,
         display_date: None,
         group,
+        ongoing,
     });
     Ok(())
 }
@@ -828,6 +835,41 @@ mod tests {
         assert_eq!(titles(&p), [""]);
         assert_eq!(p.problems[0].path, "[0].title");
         assert!(p.problems[0].message.starts_with("empty:"));
+    }
+
+    #[test]
+    fn an_end_of_now_is_an_ongoing_range_resolved_with_the_present() {
+        let mut p = parsed(
+            r#"[{"start": "2019-05", "end": "now", "title": "a"},
+                {"start": "2019-06", "end": " NOW ", "title": "b"},
+                {"start": "2019-07", "end": "2019-08", "title": "c"}]"#,
+        );
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let ongoing: Vec<(bool, Option<PartialDate>)> = p
+            .timeline
+            .events
+            .iter()
+            .map(|e| (e.ongoing, e.end))
+            .collect();
+        assert_eq!(ongoing[0], (true, None));
+        assert_eq!(ongoing[1], (true, None));
+        assert!(!ongoing[2].0);
+        // The present fills the end: it moves as time passes. It is a
+        // time of the axis's wall clock, so it is written without offset.
+        let now = PartialDate::parse("2024-03-01T10:15Z").unwrap();
+        assert!(p.timeline.resolve_ongoing(now.start_ms()));
+        let end = p.timeline.events[0].end.unwrap();
+        assert_eq!(end.to_string(), "2024-03-01T10:15");
+        let later = now.start_ms() + 3_600_000.0;
+        p.timeline.resolve_ongoing(later);
+        assert_eq!(p.timeline.events[1].end.unwrap().start_ms(), later);
+        // Before it begins, an ongoing event is a point.
+        p.timeline
+            .resolve_ongoing(PartialDate::parse("2019-05-20").unwrap().start_ms());
+        assert_eq!(
+            (p.timeline.events[0].end.is_some(), p.timeline.events[1].end),
+            (true, None)
+        );
     }
 
     #[test]

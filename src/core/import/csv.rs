@@ -443,6 +443,7 @@ fn event(b: &mut Builder, row: &Row<'_>) {
         source: None,
         display_date: row.text(Col::DisplayDate),
         group,
+        ongoing: false,
     });
 }
 

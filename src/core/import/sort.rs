@@ -14,6 +14,8 @@
 //! `u64` whose unsigned order is [`f64::total_cmp`]'s order, so that the
 //! sort only ever compares integers.
 
+use crate::core::date::order_key;
+
 /// Sorts `items` by `start` ([`f64::total_cmp`] order), keeping ties in
 /// their order, like `sort_by` but without its scratch copy of half the
 /// items: (key, index) pairs are sorted, then the items are put in place.
@@ -47,18 +49,6 @@ pub(crate) fn sort_by_start<T>(items: &mut [T], start: impl Fn(&T) -> f64) {
         if from < items.len() {
             items.swap(i, from);
         }
-    }
-}
-
-/// A key whose unsigned order is [`f64::total_cmp`]'s order.
-fn order_key(x: f64) -> u64 {
-    let bits = x.to_bits();
-    // Negative numbers: all bits flipped (larger magnitudes sort first);
-    // the others: the sign bit set, so they sort after.
-    if bits >> 63 == 1 {
-        !bits
-    } else {
-        bits | 1 << 63
     }
 }
 

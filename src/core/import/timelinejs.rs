@@ -237,6 +237,7 @@ fn event(b: &mut Builder, at: Loc, item: &Value) -> Option<Draft> {
         source: None,
         display_date,
         group,
+        ongoing: false,
     })
 }
 

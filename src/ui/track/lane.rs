@@ -178,6 +178,7 @@ pub fn lane(
     let labels = Derived::shared(move || {
         let shift = shift.get();
         let query = state.query();
+        let index = state.index();
         placement.with(|p| {
             let Some(lane) = p.lanes.get(at) else {
                 return Arc::new(Vec::new());
@@ -189,16 +190,20 @@ pub fn lane(
                     .filter_map(|placed| {
                         let event = p.of.events.get(placed.index)?;
                         let facts = facts(at, event, placed);
+                        let tie =
+                            placed.index - index.first_from(event.start_ms()).min(placed.index);
                         Some(Label {
-                            item: Item {
-                                index: placed.index,
-                                id: event.id.clone(),
-                                pos: facts.pos,
-                                of: facts.of,
-                                lane: lane_name.clone(),
-                                tint: facts.tint,
-                                query: query.clone(),
-                            },
+                            item: Item::new(
+                                event,
+                                tie as u32,
+                                lane_name.clone(),
+                                facts.tint,
+                                query.clone(),
+                            ),
+                            look: Label::look_of(event),
+                            index: placed.index,
+                            pos: facts.pos,
+                            of: facts.of,
                             at: RowBox::new(placed, shift),
                             range: facts.range,
                             tab_stop: facts.tab_stop,
@@ -229,12 +234,20 @@ pub fn lane(
                 .collect()
         },
         move |label: &Label| {
-            let index = label.item.index;
-            let event = placement.with_untracked(|p| p.of.events.get(index).cloned())?;
+            let event = placement.with_untracked(|p| p.of.events.get(label.index).cloned())?;
             let start = state.with_zone(|zone| zone.stamp(event.start));
             Some(dates.with_value(|d| label.build(&event, &start, d, text)))
         },
-        |was: &Label, now: &Label, row: &HtmlElement| now.refresh(was, row),
+        move |was: &Label, now: &Label, row: &HtmlElement| {
+            if was.look != now.look {
+                let event = placement.with_untracked(|p| p.of.events.get(now.index).cloned());
+                if let Some(event) = event {
+                    let start = state.with_zone(|zone| zone.stamp(event.start));
+                    dates.with_value(|d| now.rebuild(&event, &start, d, text, row));
+                }
+            }
+            now.refresh(was, row, text)
+        },
     );
     // Badges straddle the baseline (without lanes, the axis line: above
     // its tick labels, so no badge covers one).

@@ -38,8 +38,10 @@ use crate::ui::dom::{
 };
 use crate::ui::era_bands::era_bands;
 use crate::ui::motion::pow;
+use crate::ui::new_events::new_events;
+use crate::ui::now_line::now_line;
 use crate::ui::reactive::Derived;
-use crate::ui::state::MOVING_REST_MS;
+use crate::ui::state::{TimelineState, MOVING_REST_MS};
 use crate::ui::use_element_size::{use_element_size, UseElementSizeReturn};
 use crate::ui::Ctx;
 use gestures::{Gesture, Pointers};
@@ -72,8 +74,9 @@ const MOVING_NEW_LABELS: usize = 4;
 /// The most label rows a lane has.
 const MAX_ROWS: u16 = 24;
 
-/// The track and its measured size (which the overview strip shares).
-pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
+/// The track and its measured size (which the overview strip shares);
+/// with `show_now`, a line marks the present.
+pub fn track(cx: Ctx, show_now: bool) -> (HtmlElement, UseElementSizeReturn) {
     let Ctx {
         state,
         text,
@@ -176,12 +179,10 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
                     new_labels,
                 };
                 // The lane's labels of the last layout are kept, in their
-                // rows, where they still fit, as long as they index the
-                // same events.
-                let kept: Vec<(usize, u16)> = previous
-                    .filter(|p| Arc::ptr_eq(&p.of, &shown.timeline))
-                    .and_then(|p| p.lanes.iter().find(|l| l.lane == lane))
-                    .map(|l| l.layout.placed.iter().map(|p| (p.index, p.row)).collect())
+                // rows, where they still fit.
+                let kept = previous
+                    .and_then(|p| Some((p, p.lanes.iter().find(|l| l.lane == lane)?)))
+                    .map(|(p, l)| kept_labels(&p.of, &l.layout, &shown.timeline, index, state))
                     .unwrap_or_default();
                 let layout = layout(
                     &shown.timeline,
@@ -307,6 +308,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     });
 
     era_bands(cx, &track, scale);
+    now_line(cx, &track, scale, show_now);
     let lanes_box = add(&track, "div", "nt-lanes");
     // A drag ends with a click where the pointer is released, which is
     // no click on a label or badge.
@@ -340,6 +342,7 @@ pub fn track(cx: Ctx) -> (HtmlElement, UseElementSizeReturn) {
     set(&announcement, "aria-live", "polite");
     let hint = add_text(&track, "p", "nt-hint", text.s.zoom_hint);
     set(&hint, "aria-hidden", "true");
+    new_events(cx, &track);
 
     // The window rests once it has not changed for MOVING_REST_MS; then
     // the track lays out in full again.
@@ -605,4 +608,36 @@ pub fn focus_current(cx: Ctx, track: HtmlElement) {
         }
         let _ = track.focus();
     });
+}
+
+/// The labels of a lane's last layout (over the events `was`), as
+/// (index, row) in the events shown now, sorted: the same while they are
+/// the same events; otherwise (new data, another filter) each label goes
+/// with its event, found by id, if the lane (`index`) still has it.
+fn kept_labels(
+    was: &Arc<Timeline>,
+    last: &Layout,
+    shown: &Arc<Timeline>,
+    index: &TimeIndex,
+    state: TimelineState,
+) -> Vec<(usize, u16)> {
+    if Arc::ptr_eq(was, shown) {
+        return last.placed.iter().map(|p| (p.index, p.row)).collect();
+    }
+    // Sorted by their new index (a moved event may have passed another),
+    // as (index, row) in one u64.
+    let mut keys: Vec<u64> = last
+        .placed
+        .iter()
+        .filter_map(|placed| {
+            let id = &was.events.get(placed.index)?.id;
+            let at = untrack(|| state.position_of(id))?;
+            index.local_index(at)?;
+            Some((at as u64) << 16 | u64::from(placed.row))
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|key| ((key >> 16) as usize, key as u16))
+        .collect()
 }

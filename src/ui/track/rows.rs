@@ -12,7 +12,8 @@
 //! coloured otherwise than its lane carries its colour on its button and
 //! bar (never on the row, whose style changes as it moves).
 
-use crate::core::date::PartialDate;
+use crate::core::date::{order_key, PartialDate};
+use crate::core::id_index::id_hash;
 use crate::core::layout::Placed;
 use crate::core::model::Event;
 use crate::ui::dom::{add, add_text, el, set, set_or_remove};
@@ -29,19 +30,19 @@ pub const ROW_PX: f64 = 30.0;
 /// A first-row stem's height: from its label down to the axis.
 const STEM_PX: i64 = 6;
 
-/// A labelled event as its row is keyed: a change of its place in its
-/// list or of the list's length (`aria-posinset`, `aria-setsize`), of the
-/// query marked in its title or of its colour rebuilds the row (all
-/// change rarely, unlike the row's box).
+/// A labelled event as its row is keyed, in time order: by its start and
+/// its place among the shown events with that start, which stay the same
+/// when events are added or removed elsewhere (so its row, and the
+/// reader's focus on it, stays). A change of its lane, of its colour or
+/// of the query marked in its title rebuilds the row (they change
+/// rarely, unlike the row's box).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Item {
-    /// Its place among the shown events.
-    pub index: usize,
+    /// Its start as an ordered key ([`order_key`]).
+    pub start: u64,
+    /// How many shown events before it start at the same instant.
+    pub tie: u32,
     pub id: String,
-    /// Its place in its list (its lane's, or all shown events), from 1.
-    pub pos: usize,
-    /// How many events its list has.
-    pub of: usize,
     /// Its lane's name, said with its place: "Military, 3 of 7".
     pub lane: Option<Arc<str>>,
     /// Its own colour (`--_cl`, `--_cd`), where it is not its lane's.
@@ -50,11 +51,65 @@ pub struct Item {
     pub query: Option<String>,
 }
 
+impl Item {
+    /// The row's key for `event`, the `tie`th of the shown events with
+    /// its start, in the lane named `lane`, coloured `tint` where its
+    /// lane is not.
+    pub fn new(
+        event: &Event,
+        tie: u32,
+        lane: Option<Arc<str>>,
+        tint: Option<Arc<str>>,
+        query: Option<String>,
+    ) -> Item {
+        Item {
+            start: order_key(event.start_ms()),
+            tie,
+            id: event.id.clone(),
+            lane,
+            tint,
+            query,
+        }
+    }
+}
+
+impl Label {
+    /// A hash of what a row shows of `event` (title, date label,
+    /// importance, whether it is a range): a replaced event's row shows
+    /// its new content ([`Label::rebuild`]). An ongoing event's end is the
+    /// present, which its label does not show.
+    pub fn look_of(event: &Event) -> u32 {
+        let end = event.end.filter(|_| !event.ongoing).map_or(0, |e| {
+            let bits = e.end_ms().to_bits();
+            (bits ^ bits >> 32) as u32
+        });
+        [
+            id_hash(&event.title),
+            event.display_date.as_deref().map_or(0, id_hash),
+            end,
+            u32::from(event.importance)
+                | u32::from(event.ongoing) << 8
+                | u32::from(event.end.is_some()) << 9,
+        ]
+        .into_iter()
+        .fold(0, |hash, part| hash.rotate_left(7) ^ part)
+    }
+}
+
 /// A labelled event's row as drawn. Built once per [`Item`]; what else
 /// changes is written to the row by [`Label::refresh`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
     pub item: Item,
+    /// What the row shows of its event, hashed ([`Label::look_of`]).
+    pub look: u32,
+    /// Its place among the shown events (where its event is found).
+    pub index: usize,
+    /// Its place in its list (its lane's, or all shown events), from 1
+    /// (`aria-posinset`), and how many events the list has
+    /// (`aria-setsize`).
+    pub pos: usize,
+    pub of: usize,
     pub at: RowBox,
     /// A range has a bar, the row's first element.
     pub range: bool,
@@ -80,8 +135,6 @@ impl Label {
     ) -> HtmlElement {
         let Item {
             id,
-            pos,
-            of,
             lane,
             tint,
             query,
@@ -92,12 +145,15 @@ impl Label {
         if self.range {
             let _ = classes.add_1("nt-event--range");
         }
+        if event.ongoing {
+            let _ = classes.add_1("nt-event--ongoing");
+        }
         if event.importance == 3 {
             let _ = classes.add_1("nt-event--major");
         }
         set(&row, "data-event-id", id);
-        set(&row, "aria-posinset", &pos.to_string());
-        set(&row, "aria-setsize", &of.to_string());
+        set(&row, "aria-posinset", &self.pos.to_string());
+        set(&row, "aria-setsize", &self.of.to_string());
         row.style().set_css_text(&self.at.css_text());
         if self.range {
             let bar = add(&row, "span", "nt-event__bar");
@@ -130,15 +186,19 @@ impl Label {
             set(&button, "title", &text);
         }
         if let Some(lane) = lane {
-            let place = words.position(*pos, *of);
             add_text(
                 &button,
                 "span",
                 "nt-event__lane",
-                &[lane, ", ", &place].concat(),
+                &self.place_in(lane, words),
             );
         }
         row
+    }
+
+    /// The lane with the event's place in it: "Military, 3 of 7".
+    fn place_in(&self, lane: &str, words: Text) -> String {
+        [lane, ", ", &words.position(self.pos, self.of)].concat()
     }
 
     /// A range bar's inline style: its width, and its own colour.
@@ -151,10 +211,60 @@ impl Label {
         css
     }
 
-    /// Brings a kept row from `was` to `self`: its box, and its button's
-    /// tab stop, expanded state and tooltip (the button is the row's last
-    /// element).
-    pub fn refresh(&self, was: &Label, row: &HtmlElement) {
+    /// Brings a kept row up to date with its event's new content
+    /// (`event` was replaced): the row and its button stay (the reader's
+    /// focus may be on it), their content is built anew.
+    pub fn rebuild(
+        &self,
+        event: &Event,
+        start: &PartialDate,
+        dates: &DateFormatter,
+        words: Text,
+        row: &HtmlElement,
+    ) {
+        let fresh = self.build(event, start, dates, words);
+        row.set_class_name(&fresh.class_name());
+        let bar = |row: &HtmlElement| {
+            row.first_element_child()
+                .filter(|e| e.class_name() == "nt-event__bar")
+        };
+        if let Some(old) = bar(row) {
+            old.remove();
+        }
+        if let Some(new) = bar(&fresh) {
+            let _ = row.prepend_with_node_1(&new);
+        }
+        if let (Some(button), Some(new)) = (row.last_element_child(), fresh.last_element_child()) {
+            button.set_text_content(None);
+            while let Some(child) = new.first_child() {
+                let _ = button.append_child(&child);
+            }
+            set_or_remove(&button, "title", new.get_attribute("title").as_deref());
+        }
+    }
+
+    /// Brings a kept row from `was` to `self`: its place in the list (and
+    /// in its lane's name), its box, and its button's tab stop, expanded
+    /// state and tooltip (the button is the row's last element, its title
+    /// the button's).
+    pub fn refresh(&self, was: &Label, row: &HtmlElement, words: Text) {
+        if self.pos != was.pos {
+            set(row, "aria-posinset", &self.pos.to_string());
+        }
+        if self.of != was.of {
+            set(row, "aria-setsize", &self.of.to_string());
+        }
+        if let Some(lane) = self
+            .item
+            .lane
+            .as_deref()
+            .filter(|_| (self.pos, self.of) != (was.pos, was.of))
+        {
+            let span = row.query_selector(".nt-event__lane").ok().flatten();
+            if let Some(span) = span {
+                span.set_text_content(Some(&self.place_in(lane, words)));
+            }
+        }
         if self.at != was.at {
             row.style().set_css_text(&self.at.css_text());
             if let Some(bar) = row.first_element_child().filter(|_| self.range) {
