@@ -43,6 +43,13 @@ for (const [given, expected] of [
 const CSV = "Year,Month,Day,Headline\n2019,5,5,Carrier deployed\n2019,6,13,Tankers attacked\n";
 
 async function mountSheet(page, src) {
+  // A page that reads a sheet lets the browser fetch from Google (the
+  // test server's strict policy allows only its own origin).
+  await page.route("**/test/single.html", async (route) => {
+    const response = await route.fetch();
+    const policy = response.headers()["content-security-policy"] + "; connect-src 'self' https://docs.google.com";
+    await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
+  });
   await page.goto("/test/single.html");
   await page.evaluate((src) => {
     const el = document.createElement("news-timeline");

@@ -11,8 +11,10 @@ import { test, expect, eventIds, eventTitles, listenDom, logged } from "../fixtu
 const HOST = "#live";
 const PERIOD = 15_000;
 
+// Each event's date comes from its id ("a" in January, "b" in February…),
+// so an event read again is the same unless its title changed.
 const doc = (titles) => ({
-  events: Object.entries(titles).map(([id, title], i) => ({ id, start: `2019-0${i + 1}-10`, title })),
+  events: Object.entries(titles).map(([id, title]) => ({ id, start: `2019-0${"abcdefgh".indexOf(id) + 1}-10`, title })),
 });
 
 /** Sets what /live/<name> answers. */
@@ -24,6 +26,10 @@ async function serve(request, name, file) {
 async function served(request, name) {
   return (await request.get(`/live/${name}/log`)).json();
 }
+
+// The window opens on the months the events may fall in, so events the
+// file gains are labelled (a live change never refits the window).
+const YEAR = { "data-start": "2019-01", "data-end": "2019-09" };
 
 async function mountLive(page, name, extra = {}) {
   await page.goto("/test/single.html");
@@ -95,7 +101,7 @@ test("a failed refresh keeps the data, says so once, and the next one recovers",
   page.on("console", (m) => m.type() === "warning" && m.text().includes("news-timeline") && warnings.push(m.text()));
   await serve(request, name, { body: JSON.stringify(doc({ a: "A", b: "B" })), etag: '"v1"' });
   await page.clock.install();
-  await mountLive(page, name, { "data-refresh": "15" });
+  await mountLive(page, name, { "data-refresh": "15", ...YEAR });
   await expect.poll(() => eventIds(page, HOST)).toEqual(["a", "b"]);
 
   await serve(request, name, { status: 500 });
@@ -127,7 +133,7 @@ test("a hidden page waits, and refreshes once it is shown again", async ({ page,
   const name = `hidden-${info.workerIndex}-${Date.now()}.json`;
   await serve(request, name, { body: JSON.stringify(doc({ a: "A" })), etag: '"v1"' });
   await page.clock.install();
-  await mountLive(page, name, { "data-refresh": "15" });
+  await mountLive(page, name, { "data-refresh": "15", ...YEAR });
   await expect.poll(() => eventIds(page, HOST)).toEqual(["a"]);
   const visibility = (hidden) =>
     page.evaluate((hidden) => {
@@ -146,7 +152,7 @@ test("a hidden page waits, and refreshes once it is shown again", async ({ page,
 test("reload() reads the file again on demand, and rejects when it cannot", async ({ page, request }, info) => {
   const name = `reload-${info.workerIndex}-${Date.now()}.json`;
   await serve(request, name, { body: JSON.stringify(doc({ a: "A", b: "B" })) });
-  await mountLive(page, name);
+  await mountLive(page, name, YEAR);
   await expect.poll(() => eventIds(page, HOST)).toEqual(["a", "b"]);
   await serve(request, name, { body: JSON.stringify(doc({ b: "B", c: "C" })) });
   const change = await page.evaluate(() => document.querySelector("#live").newsTimeline.reload());

@@ -231,12 +231,12 @@ test("an unknown layout warns at options.layout and shows the timeline", async (
   const problems = await call(page, HOST, "getProblems");
   expect(problems.value).toContainEqual({
     path: "options.layout",
-    message: 'expected "auto", "timeline" or "list", but found "grid"; "auto" is used',
+    message: 'expected "auto", "timeline" or "list", but found "grid" ("auto" is used)',
   });
   await page.goto("/test/single.html");
   expect(await mount(page, HOST, STORY, { layout: 2 })).toEqual({ ok: true });
   expect((await call(page, HOST, "getProblems")).value).toContainEqual({
     path: "options.layout",
-    message: 'expected "auto", "timeline" or "list", but found a number; "auto" is used',
+    message: 'expected "auto", "timeline" or "list", but found a number ("auto" is used)',
   });
 });

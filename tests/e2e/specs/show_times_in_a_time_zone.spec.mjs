@@ -159,7 +159,7 @@ test("an unknown zone is a warning at options.timeZone, and the default is used"
     {
       path: "options.timeZone",
       message:
-        'expected "auto", "UTC", "reader" or a time zone name such as "America/New_York", but found "Mars/Olympus"; "auto" is used',
+        'expected "auto", "UTC", "reader" or a time zone name such as "America/New_York", but found "Mars/Olympus" ("auto" is used)',
     },
   ]);
   await expect(page.locator("#tl .nt-timeline__zone")).toHaveText("Times in UTC+4:30");
