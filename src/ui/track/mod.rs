@@ -583,30 +583,38 @@ pub fn track(cx: Ctx, show_now: bool) -> (HtmlElement, UseElementSizeReturn) {
     (track, size)
 }
 
-/// Focuses the current event's button on `track` once the DOM has caught
-/// up with the state; the track itself when the event has no label.
+/// Focuses the current event's button on `track`: at once where its row
+/// is drawn already (so a key pressed next reaches it), and again once the
+/// DOM has caught up with the state; the track itself when the event has
+/// no label then.
 pub fn focus_current(cx: Ctx, track: HtmlElement) {
-    after_frame(move || {
-        if !cx.state.is_alive() {
-            return;
-        }
-        let Some(id) = cx.state.selection_untracked().id else {
-            return;
-        };
-        let Ok(rows) = track.query_selector_all("[data-event-id]") else {
-            return;
-        };
-        for i in 0..rows.length() {
-            let Some(row) = rows.item(i) else { continue };
-            let row: &Element = row.unchecked_ref();
-            if row.get_attribute("data-event-id").as_deref() == Some(id.as_str()) {
-                if let Some(button) = row.last_element_child() {
-                    let _ = button.unchecked_ref::<HtmlElement>().focus();
+    let focus_row = {
+        let track = track.clone();
+        move || -> bool {
+            let Some(id) = cx.state.selection_untracked().id else {
+                return true;
+            };
+            let Ok(rows) = track.query_selector_all("[data-event-id]") else {
+                return false;
+            };
+            for i in 0..rows.length() {
+                let Some(row) = rows.item(i) else { continue };
+                let row: &Element = row.unchecked_ref();
+                if row.get_attribute("data-event-id").as_deref() == Some(id.as_str()) {
+                    if let Some(button) = row.last_element_child() {
+                        let _ = button.unchecked_ref::<HtmlElement>().focus();
+                    }
+                    return true;
                 }
-                return;
             }
+            false
         }
-        let _ = track.focus();
+    };
+    focus_row();
+    after_frame(move || {
+        if cx.state.is_alive() && !focus_row() {
+            let _ = track.focus();
+        }
     });
 }
 
