@@ -291,8 +291,9 @@ impl fmt::Display for OpeningProblem<'_> {
 ///   each side, and its card opens.
 ///
 /// A value it cannot use is a problem at its option, and the default
-/// takes its place: never a refusal.
-pub fn opening(data: &Dataset, opening: &Opening, now_ms: f64) -> Opened {
+/// takes its place: never a refusal. `now_ms` is on the axis (the wall
+/// clock of `zone`, where a date written with an offset is placed).
+pub fn opening(data: &Dataset, opening: &Opening, now_ms: f64, zone: Zone) -> Opened {
     let timeline = &data.timeline;
     let fitted = Window::fit(timeline, now_ms);
     let mut problems = Vec::new();
@@ -301,7 +302,7 @@ pub fn opening(data: &Dataset, opening: &Opening, now_ms: f64) -> Opened {
         if end && text.trim().eq_ignore_ascii_case("now") {
             return Some(now_ms);
         }
-        match PartialDate::parse(text) {
+        match PartialDate::parse(text).map(|d| zone.place(d)) {
             // A calendar end covers its whole period, as in setWindow.
             Ok(d) if end && d.time().is_none() => Some(d.end_ms()),
             Ok(d) => Some(d.start_ms()),
@@ -535,7 +536,7 @@ mod tests {
             end: end.map(str::to_owned),
             start_at: StartAt::parse(at),
         };
-        opening(data, &asked, ms("2024-06-15"))
+        opening(data, &asked, ms("2024-06-15"), Zone::UTC)
     }
 
     fn ms(date: &str) -> f64 {

@@ -181,8 +181,10 @@ impl TimelineState {
     ) -> TimelineState {
         let now = (settings.now)();
         let data = dataset_in(parsed, &zone, now);
-        let now = zone.zone(data.zone).wall(now);
-        let opened = opening(&data, opening_view, now);
+        let placed = zone.zone(data.zone);
+        // The present on the axis.
+        let now = placed.wall(now);
+        let opened = opening(&data, opening_view, now, placed);
         notices.extend(opened.problems);
         let selection = Selection {
             open: opened.card.is_some(),
