@@ -40,8 +40,11 @@ export interface TimelineEvent {
   /** Stable id; derived from the content if absent. */
   id?: string;
   start: IsoDate;
-  /** Makes the event a range. */
-  end?: IsoDate;
+  /**
+   * Makes the event a range. "now" (any case): an ongoing range reaching
+   * the reader's present, moving with it, drawn with an open end.
+   */
+  end?: IsoDate | "now";
   /** Plain text, never parsed as HTML. */
   title: string;
   /** Limited HTML, sanitized by an allowlist. */
@@ -49,13 +52,51 @@ export interface TimelineEvent {
   tags?: string[];
   /** 3 = most important; default 2. */
   importance?: 1 | 2 | 3;
+  /** The story's thread: its lane and colour (trimmed; blank is none). */
+  group?: string;
   media?: TimelineMedia;
   source?: TimelineSource;
+}
+
+/**
+ * Any CSS colour the browser knows ("firebrick", "#b22222", "hsl(…)",
+ * "oklch(…)"). Text that is none is a warning at its path and the default
+ * colour is used; a colour below 3:1 contrast against a theme's background
+ * is darkened (light) or lightened (dark) until it passes, with a warning.
+ */
+export type CssColor = string;
+
+/** A `groups` entry: a group the events name, in lane order. */
+export interface TimelineGroup {
+  /** The `group` its events name; an id no event has is a warning, and the entry is ignored. */
+  id: string;
+  /** The lane's name; default the id. */
+  label?: string;
+  /** Its events' and its lane name's colour; page CSS may override it with `--nt-color-<slug>`. */
+  color?: CssColor;
+}
+
+/** A shaded band behind the events; eras that overlap get separate bands. */
+export interface TimelineEra {
+  start: IsoDate;
+  end: IsoDate;
+  /** Its label. */
+  title?: string;
+  /** A faint tint of it, edged with it; default `--nt-era-bg`. */
+  color?: CssColor;
 }
 
 export interface TimelineDocument {
   title?: string;
   events: TimelineEvent[];
+  /** Lane order, names and colours: the groups listed first, then the others as they first appear. */
+  groups?: TimelineGroup[];
+  /**
+   * Tag → colour: an event in no coloured group takes its first coloured
+   * tag's; the tag chips show them. A tag no event carries is a warning.
+   */
+  colors?: { [tag: string]: CssColor };
+  eras?: TimelineEra[];
 }
 
 /** A TimelineJS3 date object (`year: -44` is 44 BC). */
@@ -88,6 +129,7 @@ export interface TimelineJS3Slide {
   end_date?: TimelineJS3Date;
   text?: TimelineJS3Text;
   media?: TimelineJS3Media;
+  /** The event's group (its lane) and a tag. */
   group?: string;
   unique_id?: string;
   display_date?: string;
@@ -165,6 +207,22 @@ export interface WarningDetail {
   problems: Problem[];
 }
 
+/** `datachange`'s detail and `reload()`'s answer: event ids. */
+export interface DataChangeDetail {
+  /** Ids that were not there. */
+  added: string[];
+  /** Ids that were there with other content. */
+  updated: string[];
+  /** Ids that are gone. */
+  removed: string[];
+}
+
+/** `addEvents()`'s answer. */
+export interface AddEventsResult {
+  added: string[];
+  updated: string[];
+}
+
 export interface ReadyDetail {
   handle: Handle;
 }
@@ -175,6 +233,8 @@ export interface NewsTimelineEventMap {
   rangechange: RangeChangeDetail;
   filterchange: FilterChangeDetail;
   warning: WarningDetail;
+  /** After setEvents, addEvents, removeEvents, reload and refresh, when something changed. */
+  datachange: DataChangeDetail;
 }
 
 export type NewsTimelineEventName = keyof NewsTimelineEventMap;
@@ -215,12 +275,82 @@ export interface MountOptions {
   layout?: "auto" | "timeline" | "list";
   /** Receives `{problems}` as the `warning` event does. */
   onWarning?: (detail: WarningDetail) => void;
+  /**
+   * Seconds, at least 15: a widget with `data-src` / `src` reads its file
+   * again this often while the page is visible, as `reload()` does
+   * (conditional requests; a failure keeps the data and warns once). Data
+   * given to `mount` has no file: it does nothing then. Below 15 or not a
+   * number: a warning at `options.refresh`, and no refresh.
+   */
+  refresh?: number;
+  /**
+   * When the window shows the latest event and later events arrive
+   * (addEvents, reload, refresh), the window moves to include them,
+   * keeping its zoom. Default false.
+   */
+  follow?: boolean;
+  /**
+   * The opening window's start (overrides `startAt`'s window); alone, the
+   * end is the one `fit()` would show. Not a date: a warning at
+   * `options.start`, and it is ignored.
+   */
+  start?: IsoDate;
+  /**
+   * The opening window's end: a calendar date covers its whole period
+   * ("2019-07": through July); "now" is the present. Not a date: a
+   * warning at `options.end`, and it is ignored; not after `start`: a
+   * warning there, and both are ignored.
+   */
+  end?: IsoDate | "now";
+  /**
+   * The opening view when `start` and `end` are absent. "fit" (default):
+   * every event; "first" / "last": the first / last five events; "now":
+   * the present and the five events nearest it; any other string is an
+   * event id: that event with two on each side, its card open (also when
+   * `start`/`end` give the window). An id no event has is a warning at
+   * `options.startAt`, and "fit".
+   */
+  startAt?: "fit" | "first" | "last" | "now" | (string & {});
+  /** A line labelled "Today" where the window includes the present. Default true. */
+  showNow?: boolean;
+  /**
+   * "auto" (default): a lane per group when the data has 2 to 12 groups
+   * and each lane has room for a row of labels, else one track (more than
+   * 12: a warning at `options.lanes`); "group": a lane per group, however
+   * many; "none": one track. Events in no group share an "Other" lane.
+   * An unknown value warns at `options.lanes` and "auto" is used.
+   */
+  lanes?: "auto" | "group" | "none";
 }
 
-/** A mounted widget. After `destroy()` every method throws except `destroy`. */
+/**
+ * A mounted widget. After `destroy()` every method throws (`addEvents` and
+ * `reload` reject) except `destroy`.
+ */
 export interface Handle {
   /** Replaces the data (same validation); throws an Error for unusable data. */
   setEvents(data: TimelineData): void;
+  /**
+   * Adds events; one whose id is already there replaces it (`updated` only
+   * when its content differs). Same validation as `mount`, problems at
+   * paths in this array (`[2].start`). The data changes before the call
+   * returns; window, filter and an open card stay. Rejects when `events`
+   * is not an array or cannot be read.
+   */
+  addEvents(events: TimelineEvent[] | TimelineJS3Slide[]): Promise<AddEventsResult>;
+  /**
+   * Removes the events with these ids; returns those that were there, each
+   * once. An open card of a removed event closes. Throws for anything but
+   * an array of strings.
+   */
+  removeEvents(ids: string[]): string[];
+  /**
+   * Reads `data-src` / `src` again, the file being the truth (ids no longer
+   * in it are removed); window, filter and an open card stay. Resolves with
+   * what changed (all empty when the file has not); rejects, changing
+   * nothing, when it cannot be fetched or read, or the widget has no file.
+   */
+  reload(): Promise<DataChangeDetail>;
   getWindow(): TimelineWindow;
   /** Exactly those instants; a partial end covers its whole period (dates without an offset in the widget's zone). */
   setWindow(start: IsoDate, end: IsoDate): void;
@@ -259,6 +389,7 @@ export interface NewsTimelineDomEventMap {
   "newstimeline:rangechange": CustomEvent<RangeChangeDetail>;
   "newstimeline:filterchange": CustomEvent<FilterChangeDetail>;
   "newstimeline:warning": CustomEvent<WarningDetail>;
+  "newstimeline:datachange": CustomEvent<DataChangeDetail>;
 }
 
 declare global {
