@@ -44,7 +44,8 @@
 
 use super::dataset::Dataset;
 use super::import::Parsed;
-use super::model::{Event, Problem};
+use super::model::{Event, Group, Problem};
+use std::sync::Arc;
 
 /// The ids a change added, updated (their content changed) and removed,
 /// each in the time order of the data they come from: `datachange`'s
@@ -239,11 +240,41 @@ fn finish(
         let at = sorted.partition_point(|t| t.1 > tag.1 || (t.1 == tag.1 && t.0 < tag.0));
         sorted.insert(at, tag);
     }
+    let mut timeline = old.timeline.with_events(events);
+    timeline.groups = groups_in_use(&old.timeline.groups, &timeline.events);
     Parsed {
-        timeline: old.timeline.with_events(events),
+        timeline,
         problems,
         tags: sorted,
     }
+}
+
+/// The groups `events` are in, as the readers keep them: the old ones
+/// still in use, in their order (with their labels and colours), then
+/// those only new events name, in the order the events come.
+fn groups_in_use(old: &[Group], events: &[Event]) -> Vec<Group> {
+    let mut used = vec![false; old.len()];
+    let mut named: Vec<Group> = Vec::new();
+    for group in events.iter().filter_map(|e| e.group.as_ref()) {
+        match old
+            .iter()
+            .position(|g| Arc::ptr_eq(&g.id, group) || *g.id == **group)
+        {
+            Some(at) => {
+                if let Some(used) = used.get_mut(at) {
+                    *used = true;
+                }
+            }
+            None if named.iter().all(|g| *g.id != **group) => named.push(Group {
+                id: group.clone(),
+                label: None,
+                color: None,
+            }),
+            None => {}
+        }
+    }
+    let kept = old.iter().zip(used).filter(|(_, used)| *used);
+    kept.map(|(g, _)| g.clone()).chain(named).collect()
 }
 
 #[cfg(test)]
@@ -276,6 +307,40 @@ mod tests {
         {"id": "drone", "start": "2019-07-19", "title": "Drone downed", "tags": ["military"]},
         {"id": "seized", "start": "2019-07-19", "title": "Tanker seized", "tags": ["shipping"]}
     ]"#;
+
+    #[test]
+    fn groups_follow_the_events_added_and_removed() {
+        let old = data(
+            r##"{"groups": [{"id": "military", "label": "Military", "color": "#b22222"},
+                           {"id": "talks"}],
+                "events": [{"id": "a", "start": "2019-05", "title": "a", "group": "military"},
+                           {"id": "b", "start": "2019-06", "title": "b", "group": "talks"}]}"##,
+        );
+        let (merged, _) = add(
+            &old,
+            parse_document(
+                r#"[{"id": "c", "start": "2019-07", "title": "c", "group": "cyber"},
+                    {"id": "b", "start": "2019-06", "title": "b", "group": "cyber"}]"#,
+            )
+            .unwrap(),
+        );
+        let groups = |p: &Parsed| -> Vec<(String, Option<String>)> {
+            let groups = p.timeline.groups.iter();
+            groups
+                .map(|g| (g.id.to_string(), g.label.clone()))
+                .collect()
+        };
+        // "talks" lost its only event; "cyber" comes after the old ones.
+        assert_eq!(
+            groups(&merged),
+            [
+                ("military".into(), Some("Military".into())),
+                ("cyber".into(), None)
+            ]
+        );
+        let (kept, _) = remove(&Dataset::new(merged), &strings(&["a"])).unwrap();
+        assert_eq!(groups(&kept), [("cyber".into(), None)]);
+    }
 
     #[test]
     fn adds_new_ids_and_replaces_known_ones_sharing_the_rest() {
