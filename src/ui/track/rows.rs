@@ -8,7 +8,10 @@
 //! readers), title and, in lanes, the lane and the event's place in it
 //! ("Military, 3 of 7"). Rows are placed in whole px by their inline
 //! style (a transform), from an anchor that moves only when the zoom
-//! changes, so a pan changes the list's transform and no row. An event
+//! changes, so a pan changes the list's transform and no row. A label
+//! pulled back from its event's instant to fit the track
+//! (`nt-event--shifted`) is told in that style how far into it the
+//! instant is (`--_stem`), where the stylesheet draws its accent. An event
 //! coloured otherwise than its lane carries its colour on its button and
 //! bar (never on the row, whose style changes as it moves).
 
@@ -16,7 +19,7 @@ use crate::core::date::{order_key, PartialDate};
 use crate::core::id_index::id_hash;
 use crate::core::layout::Placed;
 use crate::core::model::Event;
-use crate::ui::dom::{add, add_text, el, set, set_or_remove};
+use crate::ui::dom::{add, add_text, el, set, set_or_remove, toggle_class};
 use crate::ui::highlight::highlight;
 use crate::ui::intl::DateFormatter;
 use crate::ui::strings::Text;
@@ -151,6 +154,9 @@ impl Label {
         if event.importance == 3 {
             let _ = classes.add_1("nt-event--major");
         }
+        if self.at.shifted() {
+            let _ = classes.add_1("nt-event--shifted");
+        }
         set(&row, "data-event-id", id);
         set(&row, "aria-posinset", &self.pos.to_string());
         set(&row, "aria-setsize", &self.of.to_string());
@@ -267,6 +273,9 @@ impl Label {
         }
         if self.at != was.at {
             row.style().set_css_text(&self.at.css_text());
+            if self.at.shifted() != was.at.shifted() {
+                toggle_class(row, "nt-event--shifted", self.at.shifted());
+            }
             if let Some(bar) = row.first_element_child().filter(|_| self.range) {
                 bar.unchecked_into::<HtmlElement>()
                     .style()
@@ -306,7 +315,8 @@ pub struct RowBox {
     width: i64,
     /// The range bar's width (0 for a point event).
     bar: i64,
-    /// Where the stem (the event's instant) is, from the label box's start.
+    /// Where the stem (the event's instant) is, from the label box's
+    /// start: 0 unless the label is pulled back to fit the track.
     stem: i64,
 }
 
@@ -325,19 +335,34 @@ impl RowBox {
         }
     }
 
+    /// Whether the label box starts before its event's instant (a point
+    /// event's label pulled back from the track's end): its row is
+    /// `nt-event--shifted`, its accent drawn at its stem.
+    pub fn shifted(self) -> bool {
+        self.stem != 0
+    }
+
     /// The row's inline style. Each row is its own stacking context (its
     /// transform): lower rows stack higher. The stems are drawn under
-    /// every row, so none crosses a label.
+    /// every row, so none crosses a label. A shifted label's row also
+    /// says where its stem is (`--_stem`, from the box's start), where
+    /// its accent is drawn.
     fn css_text(self) -> String {
         let RowBox {
             x,
             row,
             rise,
             width,
+            stem,
             ..
         } = self;
         let z = 64 - i64::from(row);
-        format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z}")
+        let mut css = format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z}");
+        if self.shifted() {
+            use std::fmt::Write;
+            let _ = write!(css, ";--_stem:{stem}px");
+        }
+        css
     }
 
     /// A range's bar: its span.
@@ -384,8 +409,22 @@ mod tests {
         let at = RowBox::new(&placed(250.6, 240.2, 2), 40.0);
         assert_eq!(
             at.css_text(),
-            "transform:translate(200px,-60px);width:100px;z-index:62"
+            "transform:translate(200px,-60px);width:100px;z-index:62;--_stem:10px"
         );
+    }
+
+    #[test]
+    fn a_label_pulled_back_from_its_instant_says_where_its_stem_is() {
+        let at = RowBox::new(&placed(250.6, 190.2, 1), 40.0);
+        assert!(at.shifted());
+        assert_eq!(
+            at.css_text(),
+            "transform:translate(150px,-30px);width:100px;z-index:63;--_stem:60px"
+        );
+        // A label at its instant (as every range's is) says nothing of it.
+        let at = RowBox::new(&placed(250.6, 250.6, 1), 40.0);
+        assert!(!at.shifted());
+        assert!(!at.css_text().contains("--_stem"));
     }
 
     #[test]
