@@ -17,6 +17,7 @@
 
 use crate::ui::dom::bind;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 /// A built row: its key, its item and its element.
@@ -58,7 +59,7 @@ pub fn sorted_children<K, T>(
                     continue;
                 }
                 while let Some(gone) = old.next_if(|row| row.key < key) {
-                    gone.element.remove();
+                    remove(&gone.element, &parent);
                 }
                 if let Some(mut row) = old.next_if(|row| row.key == key) {
                     if row.item != item {
@@ -76,9 +77,22 @@ pub fn sorted_children<K, T>(
                 kept.push(Row { key, item, element });
             }
             for gone in old {
-                gone.element.remove();
+                remove(&gone.element, &parent);
             }
             rows = kept;
         });
     });
+}
+
+/// Removes `row`; if focus is in it, it goes first to the nearest
+/// focusable ancestor of `parent` (the track), so that the keys a reader
+/// presses next still reach the widget rather than the page.
+fn remove(row: &HtmlElement, parent: &HtmlElement) {
+    if row.matches(":focus-within").unwrap_or(false) {
+        let holder = parent.closest("[tabindex]").ok().flatten();
+        if let Some(holder) = holder {
+            let _ = holder.unchecked_ref::<HtmlElement>().focus();
+        }
+    }
+    row.remove();
 }
