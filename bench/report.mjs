@@ -4,8 +4,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const LABEL = { ours: "news-timeline (ours)", vis: "vis-timeline", tljs: "TimelineJS3" };
-const COLOR = { ours: "#c0392b", vis: "#2471a3", tljs: "#239b56" };
+const LABEL = { ours: "news-timeline (ours)", before: "news-timeline before", vis: "vis-timeline", tljs: "TimelineJS3" };
+const COLOR = { ours: "#c0392b", before: "#e59866", vis: "#2471a3", tljs: "#239b56" };
+/** Builds of our widget: they have wasm memory. */
+const OURS_LIKE = new Set(["ours", "before"]);
 const ANCHORS = ["vis", "tljs"];
 
 const nf = (x, digits = 0) =>
@@ -64,6 +66,14 @@ export function markdown(r) {
       m.distWasmBuilt ? m.distWasmBuilt.slice(0, 19).replace("T", " ") + " UTC" : "?"
     }, sha256 \`${sha.slice(0, 12)}\`${distNote}), vis-timeline ${m.widgets.vis.version} (standalone UMD), @knight-lab/timelinejs ${m.widgets.tljs.version} |`
   );
+  if (m.before) {
+    const changed = m.before.wasmSha256End && m.before.wasmSha256End !== m.before.wasmSha256 ? " — **the measured bundle changed during the run**" : "";
+    L.push(
+      `| news-timeline before | ${m.before.rev ? `commit \`${m.before.rev}\`, ` : ""}a copy of \`${m.before.source}\` taken at the start (\`BENCH_BEFORE_DIST\`), wasm built ${
+        m.before.wasmBuilt ? m.before.wasmBuilt.slice(0, 19).replace("T", " ") + " UTC" : "?"
+      }, sha256 \`${(m.before.wasmSha256 || "").slice(0, 12)}\`${changed} |`
+    );
+  }
   L.push(`| setup | viewport ${m.settings.viewport.width}×${m.settings.viewport.height}, ${m.settings.samples} fresh pages per case, ${m.settings.steps} steps per interaction, ${m.settings.timeoutMs / 1000} s timeout per case/phase |`);
   L.push("");
   L.push(
@@ -93,7 +103,7 @@ export function markdown(r) {
       L.push(
         `| ${LABEL[w]} | ${nf(n)} | ${renderCell(c)} | ${idleCell(c, m.settings.timeoutMs)} | ${c.status === "ok" ? ms(c.render.mountMedian) : "—"} | ${phase(c, "pan").text} | ${phase(c, "zoom").text} | ${
           phase(c, "wheel").text
-        } | ${mb(c.memory && c.memory.heapUsed)} | ${w === "ours" ? mb(c.memory && c.memory.wasmMemoryBytes) : "—"} | ${nf(c.memory && c.memory.widgetDom && c.memory.widgetDom.nodes)} |`
+        } | ${mb(c.memory && c.memory.heapUsed)} | ${OURS_LIKE.has(w) ? mb(c.memory && c.memory.wasmMemoryBytes) : "—"} | ${nf(c.memory && c.memory.widgetDom && c.memory.widgetDom.nodes)} |`
       );
     }
   }
@@ -188,6 +198,8 @@ export function markdown(r) {
     }
   }
 
+  if (widgets.includes("ours") && widgets.includes("before")) L.push(...beforeSection(r, sizes, get));
+
   L.push("## Bundle bytes (the files each page requested from the widget's folder)", "");
   L.push("| widget | file | raw (KB) | gzip -9 (KB) | brotli q11 (KB) |", "|---|---|---:|---:|---:|");
   for (const w of widgets) {
@@ -217,7 +229,7 @@ export function markdown(r) {
       L.push(`| ${nf(c.size)} | ${ms(c.wasm.fetchMedian)} | ${ms(c.wasm.readyMedian)} | ${ms(c.wasm.readyAtMedian)} | ${ms(c.wasm.instantiateAfterFetchMedian)} |`);
     L.push("");
     const mm = r.oursMulti;
-    if (mm) {
+    if (mm && mm.samples.length) {
       L.push(
         `Twenty widgets of 100 events on one page (after \`NewsTimeline.ready\`; 20 \`mount()\` calls with \`Promise.all\`, then 2 frames): median **${ms(mm.median)} ms** (samples: ${mm.samples
           .map((x) => (typeof x === "number" ? ms(x) : x))
@@ -238,8 +250,184 @@ export function markdown(r) {
       ""
     );
   }
+  if (r.oursLive) L.push(...liveSection(r));
+  if (r.oursLanes) L.push(...lanesSection(r, get));
   L.push("Raw numbers, every sample and every step: [results.json](results.json).", "");
   return L.join("\n");
+}
+
+const FRAME_MS = 16.7;
+const ADD_BUDGET_MS = 50;
+/** "Run of <date>, ours' wasm sha256 …, load average …": for the sections of ours' extras. */
+const runLine = (m) =>
+  `Same run as the tables above: ${m.date.slice(0, 10)}, ours' wasm sha256 \`${(m.distWasmSha256 || "").slice(0, 12)}\`, load average (1/5/15 min) ${m.machine.loadavgStart.join(" / ")} at the start, ${(
+    m.machine.loadavgEnd || []
+  ).join(" / ")} at the end, on ${m.machine.nproc} CPUs.`;
+const MOUNT_BUDGET_MS = 300;
+const yes = (ok) => (ok == null ? "?" : ok ? "yes" : "**no**");
+const p95 = (c, kind) => (c && c.phases && c.phases[kind] && c.phases[kind].status === "ok" ? c.phases[kind].busyP95 : null);
+const kbSigned = (bytes) => (bytes == null ? "—" : `${bytes > 0 ? "+" : bytes < 0 ? "−" : "±"}${nf(Math.abs(bytes) / 1024, 1)}`);
+const signed = (x) => (x == null ? "—" : `${x > 0 ? "+" : x < 0 ? "−" : "±"}${nf(Math.abs(x))}`);
+
+/** Ours against another build of ours (BENCH_BEFORE_DIST), same run. */
+function beforeSection(r, sizes, get) {
+  const m = r.meta;
+  const L = [];
+  const rev = m.before && m.before.rev ? `commit \`${m.before.rev}\`` : `\`${m.before ? m.before.source : "?"}\``;
+  L.push("## Before and after the bytes issue: news-timeline and news-timeline before (same run)", "");
+  L.push(
+    `"news-timeline before" is the build of ${rev} (main before the bytes work), served at \`/before/\` (\`BENCH_BEFORE_DIST\`) and measured exactly as ours, its fresh pages interleaved with ours and the others' (same pages, data, steps, memory and DOM measurements; wasm sha256 \`${(
+      (m.before && m.before.wasmSha256) ||
+      ""
+    ).slice(0, 12)}\`). Busy p95 in ms (pooled steps, as in the main table); memory = JS heap + wasm memory. A ratio < 1: ours is smaller/faster than before.`,
+    ""
+  );
+  L.push("| events | mount ours / before (ms) | ratio | pan p95 ours / before | zoom p95 ours / before | wheel p95 ours / before | memory ours / before (MB) | ratio | DOM nodes ours / before |");
+  L.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const pair = (a, b, f = ms) => `${f(a)} / ${f(b)}`;
+  for (const n of sizes) {
+    const o = get("ours", n);
+    const b = get("before", n);
+    if (!o || !b) continue;
+    const mo = o.render && o.render.mountMedian;
+    const mbf = b.render && b.render.mountMedian;
+    L.push(
+      `| ${nf(n)} | ${pair(mo, mbf)} | ${ratio(mo, mbf)} | ${pair(p95(o, "pan"), p95(b, "pan"))} | ${pair(p95(o, "zoom"), p95(b, "zoom"))} | ${pair(p95(o, "wheel"), p95(b, "wheel"))} | ${pair(
+        memoryTotal(o),
+        memoryTotal(b),
+        mb
+      )} | ${ratio(memoryTotal(o), memoryTotal(b))} | ${pair(o.memory && o.memory.widgetDom && o.memory.widgetDom.nodes, b.memory && b.memory.widgetDom && b.memory.widgetDom.nodes, nf)} |`
+    );
+  }
+  const bo = r.bundles.ours && r.bundles.ours.total;
+  const bb = r.bundles.before && r.bundles.before.total;
+  if (bo && bb)
+    L.push(
+      "",
+      `Bundle (the three files): raw ${kb(bo.raw)} / ${kb(bb.raw)} KB (${ratio(bo.raw, bb.raw)}), gzip -9 ${kb(bo.gzip)} / ${kb(bb.gzip)} KB (${ratio(bo.gzip, bb.gzip)}), brotli ${kb(bo.brotli)} / ${kb(
+        bb.brotli
+      )} KB (${ratio(bo.brotli, bb.brotli)}), ours / before.`
+    );
+  const largest = Math.max(...sizes);
+  const o = get("ours", largest);
+  const b = get("before", largest);
+  if (o && b && o.render && b.render) {
+    const budget = (c) => {
+      const mount = c.render.mountMedian;
+      const worst = ["pan", "zoom", "wheel"].map((k) => [k, p95(c, k)]);
+      const slowest = worst.some(([, x]) => x == null) ? null : worst.reduce((a, x) => (x[1] > a[1] ? x : a));
+      return { mount, mountOk: mount == null ? null : mount < MOUNT_BUDGET_MS, slowest, framesOk: slowest == null ? null : slowest[1] < FRAME_MS };
+    };
+    const samples = (c) => c.render.mountSamples.map((x) => (typeof x === "number" ? ms(x) : x)).join(", ");
+    const slow = (x) => (x.slowest ? `slowest: ${x.slowest[0]} ${ms(x.slowest[1])} ms` : "—");
+    const bo2 = budget(o);
+    const bb2 = budget(b);
+    const nodes = (c) => c.memory && c.memory.widgetDom && c.memory.widgetDom.nodes;
+    const mem = (c) => memoryTotal(c);
+    const wasm = (c) => c.memory && c.memory.wasmMemoryBytes;
+    const diffMb = (a, z) => (a == null || z == null ? "—" : `${a >= z ? "+" : "−"}${mb(Math.abs(a - z))} MB`);
+    const bo = r.bundles.ours && r.bundles.ours.total;
+    const bb = r.bundles.before && r.bundles.before.total;
+    L.push(
+      "",
+      `At ${nf(largest)} events, ours then before: **mount under ${MOUNT_BUDGET_MS} ms**: ours ${yes(bo2.mountOk)} (median ${ms(bo2.mount)} ms; pages ${samples(o)}), before ${yes(bb2.mountOk)} (${ms(
+        bb2.mount
+      )} ms; pages ${samples(b)}). **Every busy p95 (pan, zoom, wheel) under ${FRAME_MS} ms**: ours ${yes(bo2.framesOk)} (${slow(bo2)}), before ${yes(bb2.framesOk)} (${slow(bb2)}). **DOM nodes** ${nf(
+        nodes(o)
+      )} and ${nf(nodes(b))}. **Memory** (JS heap + wasm) ${mb(mem(o))} and ${mb(mem(b))} MB (${diffMb(mem(o), mem(b))}; wasm memory ${mb(wasm(o))} and ${mb(wasm(b))} MB). **Bytes**${
+        bo && bb ? ` (gzip -9, the three files) ${kb(bo.gzip)} and ${kb(bb.gzip)} KB (${ratio(bo.gzip, bb.gzip)}; brotli ${ratio(bo.brotli, bb.brotli)})` : " —"
+      }.`
+    );
+  }
+  L.push("");
+  return L;
+}
+
+/** addEvents at the largest size: to the next frame, and the leak rounds. */
+function liveSection(r) {
+  const v = r.oursLive;
+  const S = v.settings;
+  const L = [];
+  L.push(`### Live data: \`addEvents\` into ${nf(v.size)} events`, "");
+  L.push(
+    `${S.pages} fresh pages of ours with ${nf(v.size)} events, each once it rendered and the CPUs were quiet: ${S.timed} calls of \`handle.addEvents\` with ${nf(
+      S.batch
+    )} new events each (new ids, spread over the data's 20 years, made before the call; the CPUs quiet before each call), timed in the page from the call to the task after the next rendered frame (a \`requestAnimationFrame\` callback after the promise resolved, then a \`MessageChannel\` message: that frame's style, layout and paint are done). Median and slowest of the ${
+      v.addTimed.n
+    } calls, in ms:`,
+    ""
+  );
+  const t = v.addTimed;
+  const cell = (x) => (x ? `${ms(x.median)} | ${ms(x.max)}` : "— | —");
+  L.push("| | median | slowest |", "|---|---:|---:|");
+  L.push(`| call → next painted frame (wall, vsync wait included) | ${cell(t.wall)} |`);
+  L.push(`| call → its promise resolved (the data has changed) | ${cell(t.call)} |`);
+  L.push(`| busy (the call + that frame's work, without the vsync wait) | ${cell(t.busy)} |`);
+  L.push(
+    "",
+    `Per page, the median of the wall times: ${t.pageWallMedians.map(ms).join(", ")} ms.${v.status !== "ok" ? ` Pages: ${v.status} (${v.notes.join("; ")}).` : ""} Under ${ADD_BUDGET_MS} ms to the next painted frame (the issue's goal): ${yes(
+      t.wall ? t.wall.median < ADD_BUDGET_MS : null
+    )} (median ${ms(t.wall && t.wall.median)} ms). ${runLine(r.meta)}`,
+    ""
+  );
+  L.push(
+    `Leak check on the same pages afterwards (then ${nf(v.size + S.timed * S.batch)} events): the JS heap (CDP \`Runtime.getHeapUsage\` after two forced GCs, as the main table), the wasm memory (\`memory.buffer.byteLength\`: it grows and never shrinks) and the widget's DOM nodes, read before and after ${
+      S.ones
+    } calls of \`addEvents\` with one new event each (awaited, a frame between calls, as a live story's updates arrive), ${S.rounds} rounds; the CPUs quiet (and 0.5 s) before each reading. Growth per round, per page and median:`,
+    ""
+  );
+  L.push("| round | JS heap Δ per page (KB) | median (KB) | wasm memory Δ per page (KB) | median (KB) | DOM nodes Δ (median) | ms per call, its frame included (median) |", "|---:|---:|---:|---:|---:|---:|---:|");
+  for (const round of v.rounds) {
+    L.push(
+      `| ${round.round}: ${round.calls} calls | ${round.pages.map((d) => kbSigned(d.heap)).join(", ")} | ${kbSigned(round.heapMedian)} | ${round.pages.map((d) => kbSigned(d.wasm)).join(", ")} | ${kbSigned(
+        round.wasmMedian
+      )} | ${signed(round.nodesMedian)} | ${ms(round.callMsMedian)} |`
+    );
+  }
+  const first = v.rounds[0] && v.rounds[0].pages[0];
+  const last = v.rounds[v.rounds.length - 1];
+  if (first)
+    L.push(
+      "",
+      `For scale: the JS heap was ${mb(first.heapBefore)} MB and the wasm memory ${mb(first.wasmBefore)} MB before the first round (first page).${
+        last && last.heapMedian != null ? ` In round ${last.round}, the JS heap grew by ${nf(last.heapMedian / last.calls)} bytes per call (median) and the wasm memory by ${kbSigned(last.wasmMedian)} KB.` : ""
+      }`
+    );
+  L.push("");
+  return L;
+}
+
+/** The same events in 8 lanes and in one track, same run. */
+function lanesSection(r, get) {
+  const v = r.oursLanes;
+  const L = [];
+  L.push(`### Lanes: ${nf(v.size)} events in ${v.groups} lanes`, "");
+  L.push(
+    `The same ${nf(v.size)} events with a group each (event *i* in group \`g\`*k*, *k* = *i* mod ${v.groups}: \`g0\` … \`g${v.groups - 1}\`, every lane spanning the 20 years), fresh pages alternating between \`lanes: "group"\` (a lane per group) and \`lanes: "none"\` (one track, the same data), measured as the main cases (first render, mount, pan/zoom/wheel busy median / p95 pooled over the pages, memory and DOM on the last page); the main table's row (events in no group, one track) for reference.`,
+    ""
+  );
+  L.push(runLine(r.meta), "");
+  L.push("| | named lanes drawn | first render (ms) | mount (ms) | pan busy med / p95 (ms) | zoom busy med / p95 (ms) | wheel busy med / p95 (ms) | JS heap (MB) | wasm (MB) | DOM nodes |");
+  L.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const row = (label, c, lanes) =>
+    `| ${label} | ${lanes} | ${renderCell(c)} | ${c.status === "ok" ? ms(c.render.mountMedian) : "—"} | ${phase(c, "pan").text} | ${phase(c, "zoom").text} | ${phase(c, "wheel").text} | ${mb(
+      c.memory && c.memory.heapUsed
+    )} | ${mb(c.memory && c.memory.wasmMemoryBytes)} | ${nf(c.memory && c.memory.widgetDom && c.memory.widgetDom.nodes)} |`;
+  const lanesOf = (c) => (c.memory && c.memory.lanes != null ? nf(c.memory.lanes) : "—");
+  for (const c of v.cases) L.push(row(c.lanes === "group" ? `${v.groups} lanes (\`lanes: "group"\`)` : `one track (\`lanes: "${c.lanes}"\`, same data)`, c, lanesOf(c)));
+  const main = get("ours", v.size);
+  if (main) L.push(row("main table: no groups, one track", main, "—"));
+  const [g, none] = [v.cases.find((c) => c.lanes === "group"), v.cases.find((c) => c.lanes === "none")];
+  if (g && none && g.render && none.render)
+    L.push(
+      "",
+      `Lanes ÷ one track: mount ${ratio(g.render.mountMedian, none.render.mountMedian)}, pan ${ratio(phase(g, "pan").median, phase(none, "pan").median)}, zoom ${ratio(
+        phase(g, "zoom").median,
+        phase(none, "zoom").median
+      )}, wheel ${ratio(phase(g, "wheel").median, phase(none, "wheel").median)} (busy medians); p95 ${["pan", "zoom", "wheel"].map((k) => ratio(p95(g, k), p95(none, k))).join(", ")}.`
+    );
+  L.push("");
+  return L;
 }
 
 export function svg(r) {

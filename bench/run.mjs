@@ -4,8 +4,10 @@
 // runs this; see README.md for what is measured and how.
 //
 // Environment (all optional): BENCH_SIZES=100,1000  BENCH_SAMPLES=3
-// BENCH_WIDGETS=ours,vis,tljs  BENCH_PORT=8092  BENCH_OUT=<dir>
+// BENCH_WIDGETS=ours,before,vis,tljs  BENCH_PORT=8092  BENCH_OUT=<dir>
 // BENCH_TIMEOUT_MS=60000 (per case and per interaction phase)
+// BENCH_BEFORE_DIST=<dist/ of another build>: "news-timeline before" (/before/)
+// BENCH_EXTRAS=multi,list,live,lanes (ours only, at the largest size)
 import { chromium } from "playwright-core";
 import { createHash } from "node:crypto";
 import { execSync } from "node:child_process";
@@ -27,8 +29,16 @@ const STEPS = 30;
 const PHASES = ["zoom", "wheel", "pan"];
 const SAMPLES = Math.max(1, Number(process.env.BENCH_SAMPLES || 3));
 const SIZES_RUN = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : SIZES;
-const WIDGETS = process.env.BENCH_WIDGETS ? process.env.BENCH_WIDGETS.split(",") : ["ours", "vis", "tljs"];
+const BEFORE = Boolean(ROOTS["/before/"]);
+const WIDGETS = process.env.BENCH_WIDGETS ? process.env.BENCH_WIDGETS.split(",") : ["ours", ...(BEFORE ? ["before"] : []), "vis", "tljs"];
+if (WIDGETS.includes("before") && !BEFORE) throw new Error("BENCH_WIDGETS has before, but BENCH_BEFORE_DIST is not set (the build to serve at /before/)");
+const EXTRAS = process.env.BENCH_EXTRAS != null ? process.env.BENCH_EXTRAS.split(",").filter(Boolean) : ["multi", "list", "live", "lanes"];
 const MULTI_SAMPLES = 3;
+/** Live data: pages, timed addEvents calls per page, events per timed call,
+ * and the one-event calls per round of the leak measurement (two rounds). */
+const LIVE = { pages: 3, timed: 5, batch: 1000, ones: 100, rounds: 2 };
+/** The widget folders the server serves: requests under them are the bundle. */
+const FOLDERS = /^\/(ours|before|vis|tljs)\//;
 const VIEWPORT = { width: 1200, height: 600 };
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = [
@@ -46,6 +56,7 @@ const pkg = (path) => JSON.parse(readFileSync(join(here, "node_modules", path, "
 const cargoToml = readFileSync(join(here, "..", "Cargo.toml"), "utf8");
 const WIDGET_INFO = {
   ours: { name: "news-timeline", version: (cargoToml.match(/^version\s*=\s*"([^"]+)"/m) || [])[1] || "?" },
+  before: { name: "news-timeline before", version: process.env.BENCH_BEFORE_REV || "?" },
   vis: { name: "vis-timeline", version: pkg("vis-timeline").version },
   tljs: { name: "TimelineJS3 (@knight-lab/timelinejs)", version: pkg("@knight-lab/timelinejs").version },
 };
@@ -150,14 +161,14 @@ async function waitDone(page, deadline) {
     error: window.__bench.error,
     resources: performance
       .getEntriesByType("resource")
-      .filter((e) => /\/(ours|vis|tljs)\//.test(new URL(e.name).pathname))
+      .filter((e) => /\/(ours|before|vis|tljs)\//.test(new URL(e.name).pathname))
       .map((e) => ({ name: new URL(e.name).pathname, startTime: e.startTime, responseEnd: e.responseEnd, duration: e.duration })),
   }));
 }
 
 /** JS heap after a forced GC (CDP), performance.memory, CDP metrics, DOM
  * counts and (ours) the wasm memory. */
-async function measureMemory(s) {
+async function measureMemory(s, light = false) {
   const cdp = await s.context.newCDPSession(s.page);
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
@@ -165,7 +176,7 @@ async function measureMemory(s) {
   await cdp.send("Performance.enable");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const metric = Object.fromEntries(metrics.map((m) => [m.name, m.value]));
-  const inPage = await withTimeout(s.page.evaluate(() => window.__measureInPage()), TIMEOUT_MS, "in-page memory");
+  const inPage = await withTimeout(s.page.evaluate((l) => window.__measureInPage(l), light), TIMEOUT_MS, "in-page memory");
   await cdp.detach().catch(() => {});
   return {
     heapUsed: heap.usedSize,
@@ -321,13 +332,14 @@ async function settle() {
 }
 
 /** One fresh page: load, first render, the interaction phases (but those
- * in `skip`); on the last sample also memory and DOM, measured first. */
-async function sample(widget, n, full, skip) {
+ * in `skip`); on the last sample also memory and DOM, measured first.
+ * `query` adds to the page's URL (the lanes pages: `&data=lanes&lanes=group`). */
+async function sample(widget, n, full, skip, query = "") {
   const s = await session();
   const out = { status: "ok" };
   const deadline = Date.now() + TIMEOUT_MS;
   try {
-    await withTimeout(s.page.goto(`${BASE}/pages/${widget}.html?n=${n}`, { waitUntil: "commit" }), TIMEOUT_MS, "navigation");
+    await withTimeout(s.page.goto(`${BASE}/pages/${widget}.html?n=${n}${query}`, { waitUntil: "commit" }), TIMEOUT_MS, "navigation");
     const bench = await waitDone(s.page, deadline);
     // The first idle period after "complete" (requestIdleCallback): when the
     // widget has stopped working, not only drawn. Null: not idle by the deadline.
@@ -364,8 +376,100 @@ async function sample(widget, n, full, skip) {
   return out;
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Live data on one fresh page of ours at n events (see README, "Live
+ * data"): once it rendered and the CPUs are quiet, LIVE.timed calls of
+ * `addEvents` with LIVE.batch new events each, timed in the page to the
+ * next rendered frame, the CPUs quiet before each; then the leak rounds:
+ * memory (as measureMemory: forced GCs, JS heap, wasm memory, DOM), then
+ * LIVE.ones calls of one event each, memory again, LIVE.rounds times. */
+async function livePage(n) {
+  const s = await session();
+  const out = { status: "ok", timed: [], memory: [], rounds: [] };
+  const deadline = Date.now() + TIMEOUT_MS;
+  try {
+    await withTimeout(s.page.goto(`${BASE}/pages/ours.html?n=${n}`, { waitUntil: "commit" }), TIMEOUT_MS, "navigation");
+    const bench = await waitDone(s.page, deadline);
+    if (bench.error) throw new Error(bench.error);
+    out.marks = bench.marks;
+    await withTimeout(
+      s.page.waitForFunction(() => window.__bench.marks.idle != null, null, { polling: 50, timeout: 0 }),
+      Math.max(1000, deadline - Date.now()),
+      "idle"
+    ).catch(() => {});
+    for (let i = 0; i < LIVE.timed; i++) {
+      await settle();
+      out.timed.push(await withTimeout(s.page.evaluate((count) => window.__live.addTimed(count), LIVE.batch), TIMEOUT_MS, "addEvents (timed)"));
+    }
+    // The 150 ms layout after a change, the search index's idle slices: done
+    // before the memory is read.
+    const quiet = async () => {
+      await sleep(500);
+      await settle();
+    };
+    await quiet();
+    out.memory.push(await withTimeout(measureMemory(s, true), TIMEOUT_MS, "memory"));
+    for (let round = 0; round < LIVE.rounds; round++) {
+      out.rounds.push(await withTimeout(s.page.evaluate((count) => window.__live.addOnes(count), LIVE.ones), TIMEOUT_MS, "addEvents (one event each)"));
+      await quiet();
+      out.memory.push(await withTimeout(measureMemory(s, true), TIMEOUT_MS, "memory"));
+    }
+  } catch (error) {
+    out.status = error instanceof Timeout ? "timeout" : "error";
+    out.note = String(error.message || error).slice(0, 500);
+  }
+  out.pageErrors = s.record.errors;
+  await closeSession(s, out.status === "timeout");
+  return out;
+}
+
+/** The live pages' figures: the timed calls pooled, and each leak round's
+ * growth (JS heap, wasm memory, DOM nodes) per page and median. */
+function summarizeLive(pages, size) {
+  const timed = pages.flatMap((p) => p.timed);
+  const stat = (key) => (timed.length ? { median: round(median(timed.map((t) => t[key]))), max: round(Math.max(...timed.map((t) => t[key]))) } : null);
+  const rounds = [];
+  for (let r = 0; r < LIVE.rounds; r++) {
+    const deltas = pages
+      .filter((p) => p.memory.length > r + 1)
+      .map((p) => {
+        const [a, b] = [p.memory[r], p.memory[r + 1]];
+        return {
+          heap: b.heapUsed - a.heapUsed,
+          performanceMemory: b.usedJSHeapSize != null && a.usedJSHeapSize != null ? b.usedJSHeapSize - a.usedJSHeapSize : null,
+          wasm: (b.wasmMemoryBytes ?? 0) - (a.wasmMemoryBytes ?? 0),
+          nodes: b.widgetDom.nodes - a.widgetDom.nodes,
+          heapBefore: a.heapUsed,
+          heapAfter: b.heapUsed,
+          wasmBefore: a.wasmMemoryBytes ?? null,
+          wasmAfter: b.wasmMemoryBytes ?? null,
+          callsMs: p.rounds[r]?.ms ?? null,
+        };
+      });
+    rounds.push({
+      round: r + 1,
+      calls: LIVE.ones,
+      pages: deltas,
+      heapMedian: median(deltas.map((d) => d.heap)),
+      wasmMedian: median(deltas.map((d) => d.wasm)),
+      nodesMedian: median(deltas.map((d) => d.nodes)),
+      callMsMedian: round(median(deltas.map((d) => (d.callsMs == null ? null : d.callsMs / LIVE.ones)))),
+    });
+  }
+  return {
+    size,
+    settings: LIVE,
+    status: pages.every((p) => p.status === "ok") ? "ok" : pages.map((p) => p.status).join(","),
+    notes: pages.filter((p) => p.note).map((p) => p.note),
+    addTimed: { n: timed.length, wall: stat("wall"), call: stat("call"), busy: stat("busy"), pageWallMedians: pages.map((p) => round(median(p.timed.map((t) => t.wall)))) },
+    rounds,
+    pages,
+  };
+}
+
 function bundle(urls) {
-  const paths = [...new Set(urls.map((u) => new URL(u).pathname))].filter((p) => /^\/(ours|vis|tljs)\//.test(p)).sort();
+  const paths = [...new Set(urls.map((u) => new URL(u).pathname))].filter((p) => FOLDERS.test(p)).sort();
   const files = paths.map((path) => {
     const bytes = servedBytes(path);
     if (!bytes) return { path, raw: null, gzip: null, brotli: null };
@@ -411,6 +515,16 @@ async function main() {
     distWasmSha256: sha256(wasmFile),
     distWasmBuilt: existsSync(wasmFile) ? statSync(wasmFile).mtime.toISOString() : null,
   };
+  const beforeWasm = BEFORE ? join(ROOTS["/before/"], "news_timeline_bg.wasm") : null;
+  if (BEFORE) {
+    meta.before = {
+      dist: ROOTS["/before/"],
+      source: process.env.BENCH_BEFORE_SOURCE || ROOTS["/before/"],
+      rev: process.env.BENCH_BEFORE_REV || null,
+      wasmSha256: sha256(beforeWasm),
+      wasmBuilt: existsSync(beforeWasm) ? statSync(beforeWasm).mtime.toISOString() : null,
+    };
+  }
   await launch();
   meta.chromium = browser.version();
   log(`Chromium ${meta.chromium}, ${meta.machine.nproc} CPUs (${meta.machine.cpuModel}), load ${meta.machine.loadavgStart.join(" ")}`);
@@ -487,7 +601,7 @@ async function main() {
 
   // Ours: twenty widgets of 100 events on one page.
   const multi = [];
-  if (WIDGETS.includes("ours")) {
+  if (WIDGETS.includes("ours") && EXTRAS.includes("multi")) {
     for (let i = 0; i < MULTI_SAMPLES; i++) {
       log(`ours: 20 widgets x 100 events, sample ${i + 1}/${MULTI_SAMPLES}`);
       const s = await session();
@@ -506,7 +620,7 @@ async function main() {
   // (its rows are not on a time axis: pan, zoom and wheel do not apply).
   const list = [];
   const listSize = Math.max(...SIZES_RUN);
-  if (WIDGETS.includes("ours")) {
+  if (WIDGETS.includes("ours") && EXTRAS.includes("list")) {
     for (let i = 0; i < MULTI_SAMPLES; i++) {
       log(`ours: list layout x ${listSize} events, sample ${i + 1}/${MULTI_SAMPLES}`);
       await settle();
@@ -533,21 +647,125 @@ async function main() {
     }
   }
 
+  // Ours: live data at the largest size (addEvents; see livePage).
+  let live = null;
+  if (WIDGETS.includes("ours") && EXTRAS.includes("live")) {
+    const pages = [];
+    for (let i = 0; i < LIVE.pages; i++) {
+      log(`ours: live data at ${listSize} events, page ${i + 1}/${LIVE.pages}`);
+      const p = await livePage(listSize);
+      pages.push(p);
+      if (p.status !== "ok") log(`  -> ${p.status}: ${p.note}`);
+      else {
+        const walls = p.timed.map((t) => round(t.wall, 1)).join(", ");
+        const heap = p.memory.map((m) => round(m.heapUsed / 2 ** 20, 2)).join(" -> ");
+        const wasm = p.memory.map((m) => round((m.wasmMemoryBytes || 0) / 2 ** 20, 2)).join(" -> ");
+        log(`  -> addEvents(${LIVE.batch}) to the frame: ${walls} ms; JS heap ${heap} MB, wasm ${wasm} MB`);
+      }
+    }
+    live = summarizeLive(pages, listSize);
+  }
+
+  // Ours: the same events in 8 lanes (`lanes: "group"`) and in one track
+  // (`lanes: "none"`), fresh pages alternating, at the largest size: as
+  // the main cases (first render, mount, phases; memory and DOM on the last).
+  const lanesCases = [];
+  if (WIDGETS.includes("ours") && EXTRAS.includes("lanes")) {
+    for (const lanes of ["group", "none"]) lanesCases.push({ widget: "ours", size: listSize, lanes, status: "ok", note: null, samples: [] });
+    for (let i = 0; i < SAMPLES; i++) {
+      for (const c of lanesCases) {
+        if (c.status !== "ok") continue;
+        const full = i === SAMPLES - 1 && !c.samples.some((x) => x.memory);
+        log(`ours: ${listSize} events in lanes "${c.lanes}", sample ${i + 1}/${SAMPLES}${full ? " (+ memory, DOM)" : ""}`);
+        const result = await sample("ours", listSize, full, timedOutPhases(c.samples), `&data=lanes&lanes=${c.lanes}`);
+        c.samples.push(result);
+        if (result.status === "ok") log(`  -> mount -> complete ${round(result.marks.complete - result.marks.mountCall, 1)} ms`);
+        else {
+          log(`  -> ${result.status}: ${result.note}`);
+          if (result.status === "error" || c.samples.filter((x) => x.status === "timeout").length > SAMPLES / 2) {
+            c.status = result.status;
+            c.note = result.note;
+          }
+        }
+      }
+    }
+    for (const c of lanesCases) {
+      if (c.status !== "ok" || c.samples.some((x) => x.memory) || !c.samples.length) continue;
+      log(`ours: lanes "${c.lanes}": extra page for memory and DOM (the last sample did not finish)`);
+      c.measurePage = await sample("ours", listSize, true, timedOutPhases(c.samples), `&data=lanes&lanes=${c.lanes}`);
+    }
+  }
+
   await browser.close();
   meta.machine.loadavgEnd = os.loadavg().map((x) => round(x));
   meta.distWasmSha256End = sha256(wasmFile);
   meta.distSourceWasmSha256End = sha256(join(meta.distSource, "news_timeline_bg.wasm"));
+  if (meta.before) meta.before.wasmSha256End = sha256(beforeWasm);
   meta.finished = new Date().toISOString();
   meta.durationS = Math.round((Date.now() - started.getTime()) / 1000);
 
-  const results = summarize({ meta, baseline, cases, multi, list, listSize });
+  const results = summarize({ meta, baseline, cases, multi, list, listSize, live, lanesCases });
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "results.json"), JSON.stringify(results, null, 2) + "\n");
   writeReport(results, OUT);
   log(`wrote results.json, results.md, render-time.svg in ${meta.durationS} s`);
 }
 
-function summarize({ meta, baseline, cases, multi, list = [], listSize = null }) {
+/** A case's figures from its samples: render, mount and idle medians,
+ * (ours and before) the wasm's load, the pooled phases, memory and DOM. */
+function summarizeCase(c) {
+  const ok = c.samples.filter((s) => s.status === "ok");
+  // Timed-out samples count as longer than any finished one.
+  const withTimeouts = (values) => [...values, ...c.samples.filter((s) => s.status === "timeout").map(() => Infinity)];
+  const medianOrNull = (values) => {
+    const m = median(withTimeouts(values).map((x) => (x === Infinity ? Number.MAX_VALUE : x)));
+    return m == null || m === Number.MAX_VALUE ? null : round(m);
+  };
+  const renders = ok.map((s) => s.marks.complete);
+  const mounts = ok.map((s) => s.marks.complete - s.marks.mountCall);
+  const idles = ok.map((s) => (s.marks.idle == null ? Number.MAX_VALUE : s.marks.idle));
+  const sampleList = (f) => c.samples.map((s) => (s.status === "ok" ? round(f(s)) : s.status));
+  c.render = {
+    samples: sampleList((s) => s.marks.complete),
+    median: c.status === "ok" ? medianOrNull(renders) : null,
+    mountSamples: sampleList((s) => s.marks.complete - s.marks.mountCall),
+    mountMedian: c.status === "ok" ? medianOrNull(mounts) : null,
+    idleSamples: c.samples.map((s) => (s.status === "ok" ? (s.marks.idle == null ? "not idle by the deadline" : round(s.marks.idle)) : s.status)),
+    idleMedian: c.status === "ok" ? medianOrNull(idles) : null,
+    dataMedian: round(median(ok.map((s) => s.marks.dataEnd - s.marks.dataStart))),
+    timedOut: c.samples.filter((s) => s.status === "timeout").length,
+  };
+  if (c.widget === "ours" || c.widget === "before") {
+    const wasm = ok.map((s) => (s.resources || []).find((r) => r.name.endsWith("/news_timeline_bg.wasm"))).filter(Boolean);
+    c.wasm = {
+      fetchMedian: round(median(wasm.map((r) => r.responseEnd - r.startTime))),
+      readyMedian: round(median(ok.map((s) => s.marks.readyResolved - s.marks.readyStart))),
+      readyAtMedian: round(median(ok.map((s) => s.marks.readyResolved))),
+      instantiateAfterFetchMedian: round(
+        median(
+          ok.map((s) => {
+            const r = (s.resources || []).find((x) => x.name.endsWith("/news_timeline_bg.wasm"));
+            return r ? s.marks.readyResolved - r.responseEnd : null;
+          })
+        )
+      ),
+    };
+  }
+  c.phases = pooledPhases([...c.samples, c.measurePage].filter((s) => s && s.status === "ok" && s.phases));
+  const measured = [...c.samples, c.measurePage].find((s) => s && s.status === "ok" && s.memory);
+  if (measured) {
+    c.memory = measured.memory.error ? null : measured.memory;
+    c.memoryError = measured.memory.error || null;
+    if (measured.idleSlices) {
+      const durations = (beforeMount) =>
+        measured.idleSlices.filter(([start]) => start < measured.marks.mountCall === beforeMount).map(([, took]) => took);
+      const after = durations(false);
+      c.idleSlices = { warmUp: round(Math.max(0, ...durations(true))), count: after.length, longest: round(Math.max(0, ...after)), median: round(median(after)) };
+    }
+  }
+}
+
+function summarize({ meta, baseline, cases, multi, list = [], listSize = null, live = null, lanesCases = [] }) {
   const bundles = {};
   const blocked = {};
   for (const widget of WIDGETS) {
@@ -557,57 +775,7 @@ function summarize({ meta, baseline, cases, multi, list = [], listSize = null })
     for (const url of mine.flatMap((s) => s.blocked || [])) counts[url] = (counts[url] || 0) + 1;
     blocked[widget] = Object.entries(counts).map(([url, count]) => ({ url, count }));
   }
-  for (const c of cases) {
-    const ok = c.samples.filter((s) => s.status === "ok");
-    // Timed-out samples count as longer than any finished one.
-    const withTimeouts = (values) => [...values, ...c.samples.filter((s) => s.status === "timeout").map(() => Infinity)];
-    const medianOrNull = (values) => {
-      const m = median(withTimeouts(values).map((x) => (x === Infinity ? Number.MAX_VALUE : x)));
-      return m == null || m === Number.MAX_VALUE ? null : round(m);
-    };
-    const renders = ok.map((s) => s.marks.complete);
-    const mounts = ok.map((s) => s.marks.complete - s.marks.mountCall);
-    const idles = ok.map((s) => (s.marks.idle == null ? Number.MAX_VALUE : s.marks.idle));
-    const sampleList = (f) => c.samples.map((s) => (s.status === "ok" ? round(f(s)) : s.status));
-    c.render = {
-      samples: sampleList((s) => s.marks.complete),
-      median: c.status === "ok" ? medianOrNull(renders) : null,
-      mountSamples: sampleList((s) => s.marks.complete - s.marks.mountCall),
-      mountMedian: c.status === "ok" ? medianOrNull(mounts) : null,
-      idleSamples: c.samples.map((s) => (s.status === "ok" ? (s.marks.idle == null ? "not idle by the deadline" : round(s.marks.idle)) : s.status)),
-      idleMedian: c.status === "ok" ? medianOrNull(idles) : null,
-      dataMedian: round(median(ok.map((s) => s.marks.dataEnd - s.marks.dataStart))),
-      timedOut: c.samples.filter((s) => s.status === "timeout").length,
-    };
-    if (c.widget === "ours") {
-      const wasm = ok.map((s) => (s.resources || []).find((r) => r.name.endsWith("/news_timeline_bg.wasm"))).filter(Boolean);
-      c.wasm = {
-        fetchMedian: round(median(wasm.map((r) => r.responseEnd - r.startTime))),
-        readyMedian: round(median(ok.map((s) => s.marks.readyResolved - s.marks.readyStart))),
-        readyAtMedian: round(median(ok.map((s) => s.marks.readyResolved))),
-        instantiateAfterFetchMedian: round(
-          median(
-            ok.map((s) => {
-              const r = (s.resources || []).find((x) => x.name.endsWith("/news_timeline_bg.wasm"));
-              return r ? s.marks.readyResolved - r.responseEnd : null;
-            })
-          )
-        ),
-      };
-    }
-    c.phases = pooledPhases([...c.samples, c.measurePage].filter((s) => s && s.status === "ok" && s.phases));
-    const measured = [...c.samples, c.measurePage].find((s) => s && s.status === "ok" && s.memory);
-    if (measured) {
-      c.memory = measured.memory.error ? null : measured.memory;
-      c.memoryError = measured.memory.error || null;
-      if (measured.idleSlices) {
-        const durations = (beforeMount) =>
-          measured.idleSlices.filter(([start]) => start < measured.marks.mountCall === beforeMount).map(([, took]) => took);
-        const after = durations(false);
-        c.idleSlices = { warmUp: round(Math.max(0, ...durations(true))), count: after.length, longest: round(Math.max(0, ...after)), median: round(median(after)) };
-      }
-    }
-  }
+  for (const c of [...cases, ...lanesCases]) summarizeCase(c);
   const okMulti = multi.filter((m) => m.status === "ok");
   const oursMulti = {
     samples: multi.map((m) => (m.status === "ok" ? round(m.marks.complete - m.marks.mountCall) : m.status)),
@@ -629,7 +797,8 @@ function summarize({ meta, baseline, cases, multi, list = [], listSize = null })
         notes: list.filter((m) => m.note).map((m) => m.note),
       }
     : null;
-  return { meta, baseline, bundles, blocked, cases, oursMulti, oursList };
+  const oursLanes = lanesCases.length ? { size: listSize, groups: 8, cases: lanesCases } : null;
+  return { meta, baseline, bundles, blocked, cases, oursMulti, oursList, oursLive: live, oursLanes };
 }
 
 main().catch(async (error) => {

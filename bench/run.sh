@@ -7,6 +7,7 @@
 # results.json, results.md and render-time.svg in bench/. About 15-20 minutes
 # on 2 cores. Options go through the environment (see run.mjs), e.g.
 #   BENCH_SIZES=100,1000 BENCH_SAMPLES=3 bench/run.sh
+# and BENCH_BEFORE_DIST=<another build's dist/> adds "news-timeline before".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -37,15 +38,37 @@ fi
 # Other engineers rebuild dist/ while we measure: serve a copy taken now, so
 # every page of the run gets the same build (results.md says if dist/ changed).
 snapshot="$(mktemp -d "${TMPDIR:-/tmp}/news-timeline-bench-dist.XXXXXX")"
+before_snapshot=""
 server_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
   rm -rf "$snapshot"
+  if [ -n "$before_snapshot" ]; then rm -rf "$before_snapshot"; fi
 }
 trap cleanup EXIT
 cp -a "$root/dist/." "$snapshot/"
 say "bundle: a copy of $root/dist (built $(date -r "$root/dist/news_timeline_bg.wasm" '+%Y-%m-%d %H:%M:%S')) in $snapshot"
 export BENCH_DIST="$snapshot" BENCH_DIST_SOURCE="$root/dist"
+
+# Optional: another build of our widget ("news-timeline before"), served at
+# /before/ and measured exactly like ours, e.g. the build of an older commit:
+#   BENCH_BEFORE_DIST=/tmp/before/dist bench/run.sh
+# BENCH_BEFORE_REV names it in results.md (default: the commit of the git
+# checkout around that folder, if there is one).
+if [ -n "${BENCH_BEFORE_DIST:-}" ]; then
+  before_source="$(cd "$BENCH_BEFORE_DIST" 2>/dev/null && pwd)" ||
+    fail "BENCH_BEFORE_DIST=$BENCH_BEFORE_DIST is not a folder" "point it at a built dist/ (with news-timeline.js, news_timeline.js, news_timeline_bg.wasm)"
+  for f in news-timeline.js news_timeline.js news_timeline_bg.wasm; do
+    [ -f "$before_source/$f" ] || fail "$before_source/$f is missing" "build that checkout first (its README says how), or unset BENCH_BEFORE_DIST"
+  done
+  if [ -z "${BENCH_BEFORE_REV:-}" ]; then
+    BENCH_BEFORE_REV="$(git -C "$before_source/.." rev-parse --short HEAD 2>/dev/null || true)"
+  fi
+  before_snapshot="$(mktemp -d "${TMPDIR:-/tmp}/news-timeline-bench-before.XXXXXX")"
+  cp -a "$before_source/." "$before_snapshot/"
+  say "before: a copy of $before_source${BENCH_BEFORE_REV:+ (commit $BENCH_BEFORE_REV)} in $before_snapshot"
+  export BENCH_BEFORE_DIST="$before_snapshot" BENCH_BEFORE_SOURCE="$before_source" BENCH_BEFORE_REV
+fi
 
 # 2. The pinned packages (package-lock.json): playwright-core, vis-timeline,
 #    @knight-lab/timelinejs. Reinstalled only when the lock file changed.

@@ -1,11 +1,13 @@
 // Static server for the benchmark. No dependencies; 127.0.0.1 only.
 //
 //   /ours/    -> the release bundle (/work/main/dist, or $BENCH_DIST)
+//   /before/  -> another build of it ($BENCH_BEFORE_DIST; only when set)
 //   /vis/     -> node_modules/vis-timeline/           (standalone build + styles)
 //   /tljs/    -> node_modules/@knight-lab/timelinejs/dist/
 //   /pages/   -> bench/pages/ (the benchmark pages and their scripts)
 //   /data/<ours|vis|tljs>-<n>.json -> the deterministic data set of n events
-//                in that widget's format (generated once per process, cached)
+//                in that widget's format (generated once per process, cached);
+//                /data/lanes-<n>.json: ours with a group per event (8 groups)
 //
 // Listens on $BENCH_PORT (default 8092). Plain bytes (no Content-Encoding):
 // the runner computes gzip/brotli sizes itself. `locate()` is exported so the
@@ -27,6 +29,8 @@ export const ROOTS = {
   "/tljs/": resolve(here, "node_modules", "@knight-lab", "timelinejs", "dist"),
   "/pages/": resolve(here, "pages"),
 };
+// Another build of our widget ("before"), benchmarked like /ours/.
+if (process.env.BENCH_BEFORE_DIST) ROOTS["/before/"] = resolve(process.env.BENCH_BEFORE_DIST);
 
 const MIME = {
   ".html": "text/html; charset=utf-8",
@@ -61,7 +65,7 @@ export function locate(urlPath) {
 const dataCache = new Map();
 /** The JSON text of /data/<widget>-<n>.json, or null. */
 export function dataJson(urlPath) {
-  const match = /^\/data\/(ours|vis|tljs)-(\d{1,7})\.json$/.exec(urlPath);
+  const match = /^\/data\/(ours|vis|tljs|lanes)-(\d{1,7})\.json$/.exec(urlPath);
   if (!match) return null;
   const n = Number(match[2]);
   if (n < 1 || n > 1000000) return null;
@@ -167,7 +171,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   start()
     .then(() => {
-      console.log(`bench server: http://127.0.0.1:${PORT}/  (/ours/ -> ${ROOTS["/ours/"]}, /vis/, /tljs/, /pages/, /data/)`);
+      const before = ROOTS["/before/"] ? `, /before/ -> ${ROOTS["/before/"]}` : "";
+      console.log(`bench server: http://127.0.0.1:${PORT}/  (/ours/ -> ${ROOTS["/ours/"]}${before}, /vis/, /tljs/, /pages/, /data/)`);
     })
     .catch((error) => {
       console.error(`bench server: cannot listen on 127.0.0.1:${PORT} (${error.message})`);

@@ -102,4 +102,12 @@ export function forTimelineJS(list) {
   };
 }
 
-export const FORMATS = { ours: forOurs, vis: forVis, tljs: forTimelineJS };
+/** news-timeline in lanes: the same events, event i in group `g${i % 8}`
+ * (eight groups, each spread over the whole range); the page mounts them
+ * with `lanes: "group"` (a lane per group) or `lanes: "none"` (one track). */
+export const LANES = 8;
+export function forOursLanes(list) {
+  return { events: list.map((e, i) => ({ ...e, group: `g${i % LANES}` })) };
+}
+
+export const FORMATS = { ours: forOurs, vis: forVis, tljs: forTimelineJS, lanes: forOursLanes };

@@ -147,9 +147,11 @@ export function countNodes(root) {
   return { nodes, elements };
 }
 
-export async function fetchData(widget) {
+/** The page's data set: `/data/<format>-<n>.json`, the format being the
+ * widget's own unless `?data=` names another (ours: `lanes`). */
+export async function fetchData(format) {
   bench.marks.dataStart = now();
-  const response = await fetch(`/data/${widget}-${size}.json`);
+  const response = await fetch(`/data/${params.get("data") || format}-${size}.json`);
   const data = await response.json();
   bench.marks.dataEnd = now();
   return data;
@@ -160,11 +162,13 @@ export async function fetchData(widget) {
  * loaded, so `mount` times the widget, not the download), `setup(data)` (must resolve when the widget
  * reports its first render), two frames, done. `api` gives the runner the
  * interaction steps: { prepare(kind), step(kind, i), wheelTarget }.
+ * `format`: the data set's format (the widget's name unless given: our
+ * "before" build reads ours).
  */
-export async function run(widget, setup, before) {
+export async function run(widget, setup, before, format = widget) {
   bench.widget = widget;
   try {
-    const data = await fetchData(widget);
+    const data = await fetchData(format);
     if (before) await before();
     bench.marks.mountCall = now();
     const api = await setup(data);
@@ -186,8 +190,11 @@ export async function run(widget, setup, before) {
   bench.done = true;
 }
 
-/** Memory and DOM, read by the runner after a forced GC. */
-window.__measureInPage = async () => {
+/** Memory and DOM, read by the runner after a forced GC. `light`: only
+ * what allocates nothing lasting (the live pages' leak readings: ours'
+ * `getVisibleEvents()` grows the glue's table of JS values by an entry per
+ * event, which stays allocated and would count as growth). */
+window.__measureInPage = async (light = false) => {
   const host = document.getElementById("tl");
   const out = {
     widgetDom: countNodes(host),
@@ -195,6 +202,6 @@ window.__measureInPage = async () => {
     usedJSHeapSize: performance.memory ? performance.memory.usedJSHeapSize : null,
     totalJSHeapSize: performance.memory ? performance.memory.totalJSHeapSize : null,
   };
-  if (bench.api && bench.api.inPageExtra) Object.assign(out, await bench.api.inPageExtra());
+  if (bench.api && bench.api.inPageExtra) Object.assign(out, await bench.api.inPageExtra(light));
   return out;
 };
