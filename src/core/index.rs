@@ -121,8 +121,9 @@ impl TimeIndex {
         let mut ends = Vec::with_capacity(count);
         let mut by_importance: [Vec<u32>; 3] = Default::default();
         for (i, event) in (0..count).filter_map(event).enumerate() {
-            starts.push(event.start_ms());
-            ends.push(event.end_ms());
+            let (start, end) = event.span_ms();
+            starts.push(start);
+            ends.push(end);
             let level = 3usize.saturating_sub(usize::from(event.importance.clamp(1, 3)));
             if let (Some(list), Ok(i)) = (by_importance.get_mut(level), u32::try_from(i)) {
                 list.push(i);
@@ -151,6 +152,19 @@ impl TimeIndex {
             levels,
             members,
         }
+    }
+
+    /// The span from the earliest start to the latest end, as
+    /// [`Timeline::extent_ms`] gives it for the indexed events, from what
+    /// the index holds (no event's dates are read again).
+    pub fn extent(&self) -> Option<(f64, f64)> {
+        let first = *self.starts.first()?;
+        let last = self
+            .block_ends
+            .iter()
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max);
+        Some((first, last))
     }
 
     /// How many events it indexes.
@@ -294,6 +308,23 @@ mod tests {
         let timeline = parse_document(json).unwrap().timeline;
         let index = TimeIndex::new(&timeline);
         (timeline, index)
+    }
+
+    #[test]
+    fn the_extent_is_the_timeline_s_in_every_block() {
+        // A long range early on ends last; more events than one block.
+        let mut events = vec![r#"{"start": "2001", "end": "2030", "title": "long"}"#.to_owned()];
+        events.extend((0..300).map(|i| {
+            format!(
+                r#"{{"start": "2019-01-01T00:{:02}", "title": "t"}}"#,
+                i % 60
+            )
+        }));
+        let (t, index) = indexed(&format!("[{}]", events.join(",")));
+        assert_eq!(index.extent(), t.extent_ms());
+        let (t, index) = indexed(r#"[{"start": "2019-05", "title": "a"}]"#);
+        assert_eq!(index.extent(), t.extent_ms());
+        assert_eq!(indexed("[]").1.extent(), None);
     }
 
     #[test]

@@ -201,6 +201,16 @@ impl Event {
     pub fn end_ms(&self) -> f64 {
         self.end.unwrap_or(self.start).end_ms()
     }
+
+    /// Its start and [`Event::end_ms`], its start date read once.
+    pub fn span_ms(&self) -> (f64, f64) {
+        let start = self.start.start_ms();
+        let end = match self.end {
+            Some(end) => end.end_ms(),
+            None => self.start.end_after(start),
+        };
+        (start, end)
+    }
 }
 
 /// A validated, time-ordered set of events.
@@ -697,5 +707,16 @@ mod tests {
         });
         let june: PartialDate = "2019-06-01".parse().unwrap();
         assert_eq!(event.end_ms(), june.start_ms());
+        assert_eq!(event.span_ms(), (event.start_ms(), event.end_ms()));
+        for (start, end) in [
+            ("2019-05-05T10:00+04:30", None),
+            ("2019", Some("2020-02")),
+            ("2019-05-05", None),
+        ] {
+            let mut e = event.clone();
+            e.edit().start = start.parse().unwrap();
+            e.edit().end = end.map(|d| d.parse().unwrap());
+            assert_eq!(e.span_ms(), (e.start_ms(), e.end_ms()), "{start}");
+        }
     }
 }

@@ -30,7 +30,6 @@
 //! Out of scope: right-to-left mirroring and animation (the UI flips and
 //! tweens), and which gesture means which zoom factor.
 
-use super::model::Timeline;
 use super::window::Window;
 
 /// The narrowest span reader zooming allows when the host sets no `minSpan`
@@ -105,18 +104,19 @@ pub struct ZoomLimits {
 }
 
 impl ZoomLimits {
-    /// The limits for a timeline: `min_span` from the `minSpan` option
+    /// The limits for events spanning `extent` (see
+    /// [`Timeline::extent_ms`](super::model::Timeline::extent_ms)): `min_span` from the `minSpan` option
     /// ([`DEFAULT_MIN_SPAN_MS`] when it is not finite and positive);
     /// `max_span` the data's extent padded, 3× the span of
     /// [`Window::fit`] and at least 10 × `min_span`, so a reader can zoom
     /// out a bit beyond fit but not to infinity.
-    pub fn for_timeline(timeline: &Timeline, min_span_ms: f64, now_ms: f64) -> ZoomLimits {
+    pub fn for_extent(extent: Option<(f64, f64)>, min_span_ms: f64, now_ms: f64) -> ZoomLimits {
         let min_span = if min_span_ms.is_finite() && min_span_ms > 0.0 {
             min_span_ms
         } else {
             DEFAULT_MIN_SPAN_MS
         };
-        let fitted = span(Window::fit(timeline, now_ms)) * MAX_SPAN_PER_FIT;
+        let fitted = span(Window::fitting(extent, now_ms)) * MAX_SPAN_PER_FIT;
         let max_span = fitted.max(min_span * MAX_SPAN_PER_MIN).min(f64::MAX);
         ZoomLimits { min_span, max_span }
     }
@@ -300,14 +300,14 @@ mod tests {
         )
         .unwrap();
         let fit = Window::fit(&p.timeline, 0.0);
-        let limits = ZoomLimits::for_timeline(&p.timeline, f64::NAN, 0.0);
+        let limits = ZoomLimits::for_extent(p.timeline.extent_ms(), f64::NAN, 0.0);
         assert_eq!(limits.min_span, DEFAULT_MIN_SPAN_MS);
         assert_eq!(limits.max_span, 3.0 * span_of(fit));
-        let coarse = ZoomLimits::for_timeline(&p.timeline, 30.0 * MS_PER_DAY, 0.0);
+        let coarse = ZoomLimits::for_extent(p.timeline.extent_ms(), 30.0 * MS_PER_DAY, 0.0);
         assert_eq!(coarse.max_span, 300.0 * MS_PER_DAY);
-        let empty = ZoomLimits::for_timeline(&Timeline::default(), 60_000.0, 0.0);
+        let empty = ZoomLimits::for_extent(None, 60_000.0, 0.0);
         assert_eq!(empty.max_span, 3.0 * MS_PER_DAY);
-        let huge = ZoomLimits::for_timeline(&Timeline::default(), f64::MAX, 0.0);
+        let huge = ZoomLimits::for_extent(None, f64::MAX, 0.0);
         assert_eq!(huge.max_span, f64::MAX);
     }
 

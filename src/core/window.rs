@@ -101,7 +101,13 @@ impl Window {
     /// What `fit()` shows: every event with a margin; around `now_ms` when
     /// there are none.
     pub fn fit(timeline: &Timeline, now_ms: f64) -> Self {
-        let (first, last) = timeline.extent_ms().unwrap_or((now_ms, now_ms));
+        Window::fitting(timeline.extent_ms(), now_ms)
+    }
+
+    /// [`Window::fit`] for events spanning `extent` (the present, `now_ms`,
+    /// without events): for callers that have the extent at hand.
+    pub fn fitting(extent: Option<(f64, f64)>, now_ms: f64) -> Self {
+        let (first, last) = extent.unwrap_or((now_ms, now_ms));
         Window::framing(first, last)
     }
 

@@ -46,8 +46,18 @@ pub fn overview(cx: Ctx, width: Source<f64>) -> HtmlElement {
     set(&strip, "role", "group");
     set(&strip, "aria-label", s.date_range);
 
-    // The span the strip covers: every event of the data set.
-    let extent = Derived::new(move |_| Window::fit(&state.data().timeline, state.now()));
+    // The span the strip covers: every event of the data set (unfiltered,
+    // the shown events' index has their extent at hand: 100,000 events'
+    // dates are not read again for each change of the data).
+    let extent = Derived::new(move |_| {
+        let data = state.data();
+        let extent = if std::sync::Arc::ptr_eq(&state.shown().timeline, &data.timeline) {
+            state.index().extent()
+        } else {
+            data.timeline.extent_ms()
+        };
+        Window::fitting(extent, state.now())
+    });
     // Where `ms` is on the strip, clamped to it (`min`/`max`: `clamp`
     // panics on a NaN bound).
     let x_on = move |ms: f64, extent: Window, w: f64| {

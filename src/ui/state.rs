@@ -198,7 +198,7 @@ impl TimelineState {
         let index = Derived::shared(move || shown.with(|s| Arc::new(TimeIndex::new(&s.timeline))));
         let limits = Derived::new(move |_| {
             let now = data.with_untracked(|d| zone.get_value().zone(d.zone).wall((settings.now)()));
-            shown.with(|s| ZoomLimits::for_timeline(&s.timeline, settings.min_span_ms, now))
+            index.with(|i| ZoomLimits::for_extent(i.extent(), settings.min_span_ms, now))
         });
         let query = Derived::new(move |_| filter.with(Filter::folded_query));
         let palette = Derived::shared(move || {
