@@ -10,8 +10,10 @@
 //! style (a transform), from an anchor that moves only when the zoom
 //! changes, so a pan changes the list's transform and no row. A label
 //! pulled back from its event's instant to fit the track
-//! (`nt-event--shifted`) is told in that style how far into it the
-//! instant is (`--_stem`), where the stylesheet draws its accent. An event
+//! (`nt-event--shifted`) has its title told how far into it the instant
+//! is (`--_stem`, on the title: a custom property on the row would
+//! restyle the row's every element each time it moves), where the
+//! stylesheet draws its accent. An event
 //! coloured otherwise than its lane carries its colour on its button and
 //! bar (never on the row, whose style changes as it moves).
 
@@ -181,6 +183,9 @@ impl Label {
         let time = add_text(&button, "time", "nt-event__date", &date);
         set(&time, "datetime", &start.to_string());
         let title = add(&button, "span", "nt-event__title");
+        if self.at.shifted() {
+            title.style().set_css_text(&self.at.stem_css());
+        }
         // Untitled events are labelled with their date, which the <time>
         // already gives screen readers.
         if event.title.is_empty() {
@@ -276,6 +281,13 @@ impl Label {
             if self.at.shifted() != was.at.shifted() {
                 toggle_class(row, "nt-event--shifted", self.at.shifted());
             }
+            if self.at.stem != was.at.stem {
+                let title = row.query_selector(".nt-event__title").ok().flatten();
+                if let Some(title) = title {
+                    let title: &HtmlElement = title.unchecked_ref();
+                    title.style().set_css_text(&self.at.stem_css());
+                }
+            }
             if let Some(bar) = row.first_element_child().filter(|_| self.range) {
                 bar.unchecked_into::<HtmlElement>()
                     .style()
@@ -344,25 +356,28 @@ impl RowBox {
 
     /// The row's inline style. Each row is its own stacking context (its
     /// transform): lower rows stack higher. The stems are drawn under
-    /// every row, so none crosses a label. A shifted label's row also
-    /// says where its stem is (`--_stem`, from the box's start), where
-    /// its accent is drawn.
+    /// every row, so none crosses a label.
     fn css_text(self) -> String {
         let RowBox {
             x,
             row,
             rise,
             width,
-            stem,
             ..
         } = self;
         let z = 64 - i64::from(row);
-        let mut css = format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z}");
+        format!("transform:translate({x}px,-{rise}px);width:{width}px;z-index:{z}")
+    }
+
+    /// The title's inline style: where a shifted label's stem is
+    /// (`--_stem`, from the box's start), where its accent is drawn;
+    /// nothing for a label at its instant.
+    fn stem_css(self) -> String {
         if self.shifted() {
-            use std::fmt::Write;
-            let _ = write!(css, ";--_stem:{stem}px");
+            format!("--_stem:{}px", self.stem)
+        } else {
+            String::new()
         }
-        css
     }
 
     /// A range's bar: its span.
@@ -409,7 +424,7 @@ mod tests {
         let at = RowBox::new(&placed(250.6, 240.2, 2), 40.0);
         assert_eq!(
             at.css_text(),
-            "transform:translate(200px,-60px);width:100px;z-index:62;--_stem:10px"
+            "transform:translate(200px,-60px);width:100px;z-index:62"
         );
     }
 
@@ -419,12 +434,13 @@ mod tests {
         assert!(at.shifted());
         assert_eq!(
             at.css_text(),
-            "transform:translate(150px,-30px);width:100px;z-index:63;--_stem:60px"
+            "transform:translate(150px,-30px);width:100px;z-index:63"
         );
+        assert_eq!(at.stem_css(), "--_stem:60px");
         // A label at its instant (as every range's is) says nothing of it.
         let at = RowBox::new(&placed(250.6, 250.6, 1), 40.0);
         assert!(!at.shifted());
-        assert!(!at.css_text().contains("--_stem"));
+        assert_eq!(at.stem_css(), "");
     }
 
     #[test]
