@@ -584,9 +584,11 @@ pub fn track(cx: Ctx, show_now: bool) -> (HtmlElement, UseElementSizeReturn) {
 }
 
 /// Focuses the current event's button on `track`: at once where its row
-/// is drawn already (so a key pressed next reaches it), and again once the
-/// DOM has caught up with the state; the track itself when the event has
-/// no label then.
+/// is drawn already (so a key pressed next reaches it; the current
+/// event's label is pinned, so its row stays), else once the DOM has
+/// caught up with the state, or the track itself when the event has no
+/// label then. Never later than needed: a card opened meanwhile keeps
+/// its focus.
 pub fn focus_current(cx: Ctx, track: HtmlElement) {
     let focus_row = {
         let track = track.clone();
@@ -610,7 +612,9 @@ pub fn focus_current(cx: Ctx, track: HtmlElement) {
             false
         }
     };
-    focus_row();
+    if focus_row() {
+        return;
+    }
     after_frame(move || {
         if cx.state.is_alive() && !focus_row() {
             let _ = track.focus();
