@@ -32,6 +32,11 @@ pub fn cluster_badges(
     {
         let strip = strip.clone();
         bind(move || {
+            // While the window moves, badges follow their clusters and
+            // keep their counts (and names): every lane's badges renamed
+            // at every frame of a zoom cost more than the frame had.
+            // The counts catch up when the window rests.
+            let counting = !cx.state.moving();
             shown.with(|all| {
                 for gone in pool.drain(all.len().min(pool.len())..) {
                     gone.button.remove();
@@ -41,7 +46,7 @@ pub fn cluster_badges(
                         pool.push(Badge::new(&strip, slot));
                     }
                     if let Some(badge) = pool.get_mut(slot) {
-                        badge.show(cluster, text);
+                        badge.show(cluster, text, counting);
                     }
                 }
             });
@@ -82,9 +87,11 @@ impl Badge {
         }
     }
 
-    /// Shows `cluster`: "+37", named "37 more events: zoom in".
-    fn show(&mut self, cluster: &Cluster, text: Text) {
-        if self.shown_count != Some(cluster.count) {
+    /// Shows `cluster`: "+37", named "37 more events: zoom in" (its
+    /// count only when `counting`, or when the badge has none yet).
+    fn show(&mut self, cluster: &Cluster, text: Text, counting: bool) {
+        let stale = self.shown_count.is_some() && !counting;
+        if self.shown_count != Some(cluster.count) && !stale {
             set_text(&self.count, &text.badge(cluster.count));
             let label = text.more_events(cluster.count);
             set(&self.button, "aria-label", &label);
