@@ -506,13 +506,14 @@ impl TimelineState {
     /// The clock ticked: the present is `now()` (the "Today" line moves,
     /// and ongoing events reach the new present).
     pub fn tick(&self) {
-        self.clock.set(self.now_on_axis());
+        let now = self.now_on_axis();
+        self.clock.set(now);
         let data = self.data.get_untracked();
         if !data.has_ongoing() {
             return;
         }
         let mut parsed = data.parsed();
-        if parsed.timeline.resolve_ongoing(self.now_on_axis()) {
+        if parsed.timeline.resolve_ongoing(now) {
             self.data.set(self.derived_dataset(parsed));
         }
     }
